@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class GlobalGoalsConfig(AppConfig):
+    name = "global_goals"

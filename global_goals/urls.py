@@ -1,0 +1,3 @@
+app_name = "global_goals"
+
+urlpatterns = []

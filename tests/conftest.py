@@ -1,0 +1,125 @@
+"""Shared fixtures: users per role, clients logged in as them, and the skip policy.
+
+Skip policy: PostgreSQL-only tests skip on SQLite, browser tests skip without Chromium. When
+VELSEN_STRICT_SKIPS=1 (set by .ci/run), a skipped browser test fails the run, and so does a
+skipped PostgreSQL test when the database is PostgreSQL.
+"""
+
+import os
+
+import pytest
+from django.db import connection
+
+from tests.factories import make_user
+
+PASSWORD = "velsen-test-password"
+
+
+def pytest_collection_modifyitems(config, items):
+    from django.conf import settings
+
+    on_postgres = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+    for item in items:
+        if item.get_closest_marker("postgres") and not on_postgres:
+            item.add_marker(pytest.mark.skip(reason="requires PostgreSQL (set DATABASE_URL)"))
+
+
+_skips = []
+
+
+def pytest_runtest_logreport(report):
+    if report.skipped:
+        reason = str(report.longrepr[-1]) if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        _skips.append((report.nodeid, reason))
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if os.environ.get("VELSEN_STRICT_SKIPS") != "1":
+        return
+    from django.conf import settings
+
+    on_postgres = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+    forbidden = [(n, r) for n, r in _skips if on_postgres or "requires PostgreSQL" not in r]
+    if forbidden:
+        print("\nVELSEN_STRICT_SKIPS: these tests were skipped, which CI does not allow:")
+        for nodeid, reason in forbidden:
+            print(f"  {nodeid}: {reason}")
+        session.exitstatus = 1
+
+
+@pytest.fixture
+def citizen(db):
+    return make_user("burger@example.org", roles=["citizen"], full_name="Bea Burger", password=PASSWORD)
+
+
+@pytest.fixture
+def other_citizen(db):
+    return make_user("ander@example.org", roles=["citizen"], full_name="Olaf Ander", password=PASSWORD)
+
+
+@pytest.fixture
+def civil_servant(db):
+    return make_user("ambtenaar@velsen.example", roles=["civil_servant"], full_name="Anna Ambtenaar", password=PASSWORD)
+
+
+@pytest.fixture
+def other_civil_servant(db):
+    return make_user("collega@velsen.example", roles=["civil_servant"], full_name="Cor Collega", password=PASSWORD)
+
+
+@pytest.fixture
+def council_member(db):
+    return make_user("raadslid@velsen.example", roles=["council_member"], full_name="Rita Raadslid", password=PASSWORD)
+
+
+@pytest.fixture
+def administrator(db):
+    return make_user(
+        "beheer@velsen.example", roles=["administrator"], full_name="Bert Beheer", password=PASSWORD, is_staff=True
+    )
+
+
+def _client_for(client_class, user):
+    c = client_class()
+    c.force_login(user)
+    return c
+
+
+@pytest.fixture
+def citizen_client(citizen):
+    from django.test import Client
+
+    return _client_for(Client, citizen)
+
+
+@pytest.fixture
+def other_citizen_client(other_citizen):
+    from django.test import Client
+
+    return _client_for(Client, other_citizen)
+
+
+@pytest.fixture
+def civil_servant_client(civil_servant):
+    from django.test import Client
+
+    return _client_for(Client, civil_servant)
+
+
+@pytest.fixture
+def council_client(council_member):
+    from django.test import Client
+
+    return _client_for(Client, council_member)
+
+
+@pytest.fixture
+def admin_client_(administrator):
+    from django.test import Client
+
+    return _client_for(Client, administrator)
+
+
+@pytest.fixture
+def on_postgres():
+    return connection.vendor == "postgresql"

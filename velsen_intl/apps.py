@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class VelsenIntlConfig(AppConfig):
+    name = "velsen_intl"
+    verbose_name = "Velsen Internationaal"

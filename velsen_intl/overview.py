@@ -1,0 +1,40 @@
+"""Figures for the home page and the civil servant's work overview.
+
+This module sits at the top of the dependency graph and may read every app; each app keeps
+its own rules, so only named QuerySet methods and services are used here.
+"""
+
+import datetime
+from decimal import Decimal
+
+from django.conf import settings
+from django.utils import timezone
+
+from velsen_intl.pillars import PILLAR_SLUGS, Pillar
+
+
+def pillar_cards():
+    return [{"pillar": pillar, "slug": PILLAR_SLUGS[pillar]} for pillar in Pillar]
+
+
+def budget_summary(year=None):
+    """Ceiling, committed and available for a year (from the grants app once it exists)."""
+    year = year or timezone.localdate().year
+    try:
+        from grants.services import budget_figures
+    except ImportError:
+        ceiling = Decimal(settings.GRANT_DEFAULT_CEILING)
+        return {"year": year, "ceiling": ceiling, "committed": Decimal("0.00"), "available": ceiling}
+    return budget_figures(year)
+
+
+def work_overview():
+    """Counts and links for the civil servant's start page; each app contributes what it has."""
+    sections = []
+    for module_name in ("grants.overview", "partnerships.overview", "global_goals.overview", "council.overview"):
+        try:
+            module = __import__(module_name, fromlist=["staff_overview"])
+        except ImportError:
+            continue
+        sections.append(module.staff_overview())
+    return {"today": datetime.date.today(), "sections": sections}
