@@ -325,7 +325,12 @@ def record_action_result(action, *, actor, year, quantity, participants=None, so
         action=action, year=year, defaults={"quantity": quantity, "participants": participants, "source": source}
     )
     new = f"{quantity} {action.result_unit}"
-    if old == new and previous.participants == participants and previous.source == source:
+    if (
+        previous is not None
+        and previous.quantity == quantity
+        and previous.participants == participants
+        and previous.source == source
+    ):
         return result
     _history(
         result,
@@ -372,7 +377,18 @@ def allowed_label_statuses(label):
     return [status for status in Label.Status if status in LABEL_TRANSITIONS[Label.Status(label.status)]]
 
 
-@transaction.atomic
+def _check_label_transition(label, new_status, *, reason, council_decision, council_decision_url):
+    old_status = Label.Status(label.status)
+    if new_status not in LABEL_TRANSITIONS[old_status]:
+        raise TransitionError(
+            _("The label cannot go from “%(from)s” to “%(to)s”.") % {"from": old_status.label, "to": new_status.label}
+        )
+    if not (reason or "").strip():
+        raise TransitionError(_("Give the reason for this change."))
+    if new_status == Label.Status.ADOPTED and not (council_decision or council_decision_url or label.council_decision):
+        raise TransitionError(_("Adoption rests on a council decision: give its reference or a link to it."))
+
+
 def change_label_status(
     label,
     new_status,
@@ -385,49 +401,54 @@ def change_label_status(
     ip=None,
 ):
     """Move the label to a new status. Adoption needs the council decision it rests on (a reference
-    or a link); the council app may call this and pass its own reference."""
-    label = Label.objects.select_for_update().get(pk=label.pk)
-    old_status = Label.Status(label.status)
+    or a link); the council app may call this and pass its own reference.
+
+    A refused change is audited (outside the transaction, so the record survives) and raised."""
     new_status = Label.Status(new_status)
-    if new_status not in LABEL_TRANSITIONS[old_status]:
+    try:
+        with transaction.atomic():
+            label = Label.objects.select_for_update().get(pk=label.pk)
+            old_status = Label.Status(label.status)
+            _check_label_transition(
+                label,
+                new_status,
+                reason=reason,
+                council_decision=council_decision,
+                council_decision_url=council_decision_url,
+            )
+            label.status = new_status
+            label.status_since = on or timezone.localdate()
+            if council_decision:
+                label.council_decision = council_decision
+            if council_decision_url:
+                label.council_decision_url = council_decision_url
+            label.save()
+            _history(
+                label,
+                actor=actor,
+                action=HistoryEvent.Action.STATUS_CHANGED,
+                reason=reason,
+                from_value=old_status.value,
+                to_value=new_status.value,
+                changes={"on": label.status_since.isoformat(), "council_decision": council_decision or ""},
+            )
+            record(
+                actor=actor,
+                action="global_goals.label.status",
+                obj=label,
+                ip=ip,
+                data={"from": old_status.value, "to": new_status.value, "council_decision": council_decision},
+            )
+    except TransitionError as error:
         record(
             actor=actor,
             action="global_goals.label.status",
             obj=label,
             ip=ip,
             result="refused",
-            data={"from": old_status.value, "to": new_status.value},
+            data={"from": label.status, "to": new_status.value, "reason": str(error)},
         )
-        raise TransitionError(
-            _("The label cannot go from “%(from)s” to “%(to)s”.") % {"from": old_status.label, "to": new_status.label}
-        )
-    if not (reason or "").strip():
-        raise TransitionError(_("Give the reason for this change."))
-    if new_status == Label.Status.ADOPTED and not (council_decision or council_decision_url or label.council_decision):
-        raise TransitionError(_("Adoption rests on a council decision: give its reference or a link to it."))
-    label.status = new_status
-    label.status_since = on or timezone.localdate()
-    if council_decision:
-        label.council_decision = council_decision
-    if council_decision_url:
-        label.council_decision_url = council_decision_url
-    label.save()
-    _history(
-        label,
-        actor=actor,
-        action=HistoryEvent.Action.STATUS_CHANGED,
-        reason=reason,
-        from_value=old_status.value,
-        to_value=new_status.value,
-        changes={"on": label.status_since.isoformat(), "council_decision": council_decision or ""},
-    )
-    record(
-        actor=actor,
-        action="global_goals.label.status",
-        obj=label,
-        ip=ip,
-        data={"from": old_status.value, "to": new_status.value, "council_decision": council_decision},
-    )
+        raise
     return label
 
 
