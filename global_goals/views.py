@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -446,7 +447,7 @@ def meeting_edit(request, pk):
         "global_goals/manage/form.html",
         {
             "form": form,
-            "title": _("Meeting of %(date)s") % {"date": meeting.date.isoformat()},
+            "title": _("Meeting of %(date)s") % {"date": date_format(meeting.date, "DATE_FORMAT")},
             "intro": meeting.topic,
             "submit_label": _("Save the changes"),
             "cancel_url": reverse("global_goals:manage_meetings"),
