@@ -162,7 +162,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# Years and ids must not be grouped ("2.026"): money and big figures are grouped explicitly (|money, |intcomma).
+USE_THOUSAND_SEPARATOR = False
 
 # Static files: served by whitenoise, compressed with hashed names outside DEBUG.
 STATIC_URL = "/static/"
