@@ -239,3 +239,7 @@ LOGGING = {
 
 # The grant budget: the default yearly ceiling (changed only by an administrator or a council decision).
 GRANT_DEFAULT_CEILING = "10000.00"
+
+# Development and tests serve static files straight from the apps (no collectstatic needed).
+WHITENOISE_USE_FINDERS = DEBUG or TESTING
+WHITENOISE_AUTOREFRESH = DEBUG or TESTING
