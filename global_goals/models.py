@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -439,7 +440,7 @@ class HistoryEvent(models.Model):
     def title(self):
         label = self.get_action_display()
         if self.action == self.Action.CHANGED and self.changes:
-            return f"{label} ({', '.join(sorted(self.changes))})"
+            return f"{label} ({', '.join(self._field_label(name) for name in sorted(self.changes))})"
         if self.action in (self.Action.MEASURED, self.Action.RESULT_RECORDED, self.Action.INDICATOR_ADDED):
             detail = self.changes.get("detail", "")
             return f"{label}: {detail}" if detail else label
@@ -452,6 +453,16 @@ class HistoryEvent(models.Model):
     @property
     def to_label(self):
         return self._status_label(self.to_value)
+
+    def _field_label(self, name):
+        """The changed field's verbose name in the current language (`prefix: field` for indicators)."""
+        prefix, _sep, field_name = name.rpartition(": ")
+        model = Indicator if prefix else ContentType.objects.get_for_id(self.content_type_id).model_class()
+        try:
+            verbose = str(model._meta.get_field(field_name).verbose_name)
+        except (FieldDoesNotExist, AttributeError):  # a field or model that no longer exists keeps its name
+            verbose = field_name
+        return f"{prefix}: {verbose}" if prefix else verbose
 
     def _status_label(self, value):
         if self.action == self.Action.STATUS_CHANGED and value in Label.Status.values:

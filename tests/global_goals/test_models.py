@@ -78,8 +78,14 @@ def test_a_history_event_speaks_the_timelines_language():
     assert event.from_label == Label.Status.CONSIDERED.label
     assert event.to_label == Label.Status.PROPOSED.label
     assert event.actor_display == "a@b.nl"
-    changed = HistoryEvent(action=HistoryEvent.Action.CHANGED, changes={"title": ["a", "b"]})
-    assert "title" in changed.title
+    from django.contrib.contenttypes.models import ContentType
+
+    changed = HistoryEvent(
+        action=HistoryEvent.Action.CHANGED,
+        content_type=ContentType.objects.get_for_model(Contribution),
+        changes={"title": ["a", "b"], "budget": ["1", "2"], "Afval: target": ["1", "2"], "gone": ["x", "y"]},
+    )
+    assert changed.title == "Gewijzigd (Afval: streefcijfer, budget (euro), gone, titel)"
 
 
 def test_the_best_year_scales_the_bars():

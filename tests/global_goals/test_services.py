@@ -64,7 +64,7 @@ def test_changing_a_contribution_records_from_to_and_why(civil_servant):
     assert event.action == HistoryEvent.Action.CHANGED
     assert event.changes["title"] == ["Zon op daken", "Zon op alle daken"]
     assert event.reason == "Nieuwe begroting"
-    assert "title" in event.title
+    assert "titel" in event.title
     assert AuditEvent.objects.filter(action="global_goals.contribution.update").count() == 1
 
 
