@@ -109,7 +109,9 @@ def goal(request, number):
             "goal": goal,
             "contribution_count": len(contributions),
             "focus_contributions": [c for c in contributions if c.kind == Contribution.Kind.FOCUS],
-            "base_contributions": [c for c in contributions if c.kind == Contribution.Kind.BASE_LEVEL],
+            "base_contributions": Paginator(
+                [c for c in contributions if c.kind == Contribution.Kind.BASE_LEVEL], PAGE_SIZE
+            ).get_page(request.GET.get("page")),
             "partnerships": services.serving(goal, services.PARTNERSHIPS_RELATION),
             "grants": services.serving(goal, services.GRANTS_RELATION),
             "actions": actions,

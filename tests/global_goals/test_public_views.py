@@ -143,3 +143,13 @@ def test_public_pages_have_no_inline_styles_or_scripts(client, populated):
         html = client.get(url).content.decode()
         assert 'style="' not in html
         assert "<script>" not in html
+
+
+def test_a_goal_page_pages_through_many_contributions(client, db):
+    for i in range(23):
+        make_contribution(7, title=f"Bijdrage {i:02d}")
+    first = client.get(reverse("global_goals:goal", args=[7]))
+    assert len(first.context["base_contributions"]) == 20
+    second = client.get(reverse("global_goals:goal", args=[7]), {"page": 2})
+    assert len(second.context["base_contributions"]) == 3
+    assert "Pagina 2 van 2" in second.content.decode()
