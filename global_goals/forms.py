@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from global_goals.models import Action, ActionResult, Contribution, Indicator, IndicatorMeasurement, Label, Meeting
@@ -119,6 +120,14 @@ class ActionForm(PortalFormMixin, forms.ModelForm):
             "participant_label",
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {"slug": _("Part of the web address; made from the name if you leave it empty.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slug"].required = False
+
+    def clean_slug(self):
+        return self.cleaned_data.get("slug") or slugify(self.cleaned_data.get("name", ""))
 
 
 class ActionChangeForm(ReasonMixin, ActionForm):
