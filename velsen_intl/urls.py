@@ -34,5 +34,6 @@ urlpatterns += i18n_patterns(
     path("global-goals/", include("global_goals.urls")),
     path("grants/", include("grants.urls")),
     path("council/", include("council.urls")),
+    path("audit/", include("audit.urls")),
     prefix_default_language=False,
 )
