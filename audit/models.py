@@ -1,3 +1,4 @@
+import contextlib
 import ipaddress
 
 from django.conf import settings
@@ -19,10 +20,8 @@ class AuditEventQuerySet(models.QuerySet):
                 | models.Q(object_repr__icontains=q)
                 | models.Q(object_id=q)
             )
-            try:
+            with contextlib.suppress(ValueError):
                 condition |= models.Q(ip=str(ipaddress.ip_address(q)))
-            except ValueError:
-                pass
             qs = qs.filter(condition)
         if result:
             qs = qs.filter(result=result)
