@@ -168,7 +168,6 @@ def manage(request):
             "goals": Goal.objects.all(),
             "goal_filter": goal_filter,
             "network": network,
-            "upcoming": list(Meeting.objects.upcoming()[:5]),
             "actions": list(Action.objects.all()),
             "label": Label.objects.filter(slug=LABEL_SLUG).first(),
             "breadcrumbs": _crumbs((_("Manage"), "")),
