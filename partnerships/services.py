@@ -200,7 +200,7 @@ def update_partnership(partnership, *, actor, fields, partners=None, themes=None
         if values is None:
             continue
         before = set(getattr(partnership, name).values_list("pk", flat=True))
-        after = {v.pk for v in values}
+        after = {getattr(v, "pk", v) for v in values}
         if before != after:
             getattr(partnership, name).set(values)
             changed.append(name)
@@ -211,21 +211,31 @@ def update_partnership(partnership, *, actor, fields, partners=None, themes=None
     return partnership
 
 
-@transaction.atomic
 def change_status(partnership, new_status, *, actor, reason, decided_by_question=None, ip=None):
     """Move a partnership to `new_status` if ALLOWED_TRANSITIONS permits it; record who, when, from,
-    to, why (and the decision it rests on, if any). Raises TransitionError with the reason otherwise."""
-    locked = Partnership.objects.select_for_update().get(pk=partnership.pk)
-    allowed, why_not = check_transition(locked, new_status)
-    if not allowed:
+    to, why (and the decision it rests on, if any). Raises TransitionError with the reason otherwise
+    (and records the refusal in the audit log)."""
+    try:
+        return _change_status(
+            partnership, new_status, actor=actor, reason=reason, decided_by_question=decided_by_question, ip=ip
+        )
+    except TransitionError as error:
         audit.record(
             actor=actor,
             action="partnerships.change_status",
-            obj=locked,
+            obj=partnership,
             ip=ip,
             result="refused",
-            data={"from": locked.status, "to": str(new_status), "reason": why_not},
+            data={"from": partnership.status, "to": str(new_status), "reason": str(error)},
         )
+        raise
+
+
+@transaction.atomic
+def _change_status(partnership, new_status, *, actor, reason, decided_by_question, ip):
+    locked = Partnership.objects.select_for_update().get(pk=partnership.pk)
+    allowed, why_not = check_transition(locked, new_status)
+    if not allowed:
         raise TransitionError(why_not)
     reason = _require_reason(reason)
     old = locked.status
@@ -259,11 +269,28 @@ def change_status(partnership, new_status, *, actor, reason, decided_by_question
     return locked
 
 
-@transaction.atomic
 def transform_to_project(partnership, *, actor, reason, decided_by_question=None, ip=None, title=None):
     """Turn a symbolic city link into a project-based cooperation (pillar A). The new cooperation
     keeps the partners, themes and goals and points back to the link (`transformed_from`); the
     link itself ends. Both record the step in their history. Returns the new cooperation."""
+    try:
+        return _transform_to_project(
+            partnership, actor=actor, reason=reason, decided_by_question=decided_by_question, ip=ip, title=title
+        )
+    except TransitionError as error:
+        audit.record(
+            actor=actor,
+            action="partnerships.transform",
+            obj=partnership,
+            ip=ip,
+            result="refused",
+            data={"from": partnership.status, "reason": str(error)},
+        )
+        raise
+
+
+@transaction.atomic
+def _transform_to_project(partnership, *, actor, reason, decided_by_question, ip, title):
     locked = Partnership.objects.select_for_update().get(pk=partnership.pk)
     why_not = ""
     if locked.kind != Partnership.Kind.CITY_LINK:
@@ -273,9 +300,6 @@ def transform_to_project(partnership, *, actor, reason, decided_by_question=None
     elif locked.transformed_into.exists():
         why_not = _("This city link has already been transformed.")
     if why_not:
-        audit.record(
-            actor=actor, action="partnerships.transform", obj=locked, ip=ip, result="refused", data={"reason": why_not}
-        )
         raise TransitionError(why_not)
     reason = _require_reason(reason)
     decision = decision_reference(decided_by_question)
