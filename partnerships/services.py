@@ -93,7 +93,7 @@ def decision_reference(decided_by_question):
 
 
 # Path segments of the app's own pages, never used as a partnership's slug.
-RESERVED_SLUGS = {"manage", "world", "documents"}
+RESERVED_SLUGS = {"manage", "world", "documents", "new", "partners"}
 
 
 def unique_slug(title, *, exclude_pk=None):

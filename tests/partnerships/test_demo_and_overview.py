@@ -71,3 +71,10 @@ def test_admin_pages_list_and_search(admin_client_):
     for name in ["partnership", "partner", "activity", "statuschange", "theme"]:
         response = admin_client_.get(reverse(f"admin:partnerships_{name}_changelist") + "?q=Galle")
         assert response.status_code == 200, name
+
+
+def test_the_work_overview_shows_the_partnerships_section(civil_servant_client):
+    demo.load()
+    content = civil_servant_client.get("/start/").content.decode()
+    assert "Slapende partnerschappen" in content
+    assert reverse("partnerships:manage") in content
