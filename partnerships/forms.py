@@ -278,3 +278,20 @@ class RegisterFilterForm(forms.Form):
         self.fields["country"].choices = everything + sorted(
             ((code, countries.country_name(code)) for code in country_codes), key=lambda c: str(c[1])
         )
+
+
+class PartnerForm(PortalFormMixin, forms.ModelForm):
+    class Meta:
+        model = Partner
+        fields = ["name", "country_code", "region", "population", "website", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {"country_code": _("Two letters, for example DE for Germany, LK for Sri Lanka.")}
+
+    def clean_country_code(self):
+        code = self.cleaned_data["country_code"].strip().upper()
+        if not countries.is_valid_country(code):
+            raise forms.ValidationError(_("Enter an existing two-letter ISO country code, such as DE or LK."))
+        return code
+
+    def service_fields(self):
+        return dict(self.cleaned_data)

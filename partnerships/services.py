@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from audit import services as audit
-from partnerships.models import Activity, ActivityDocument, Partnership, PhaseOutStep, StatusChange
+from partnerships.models import Activity, ActivityDocument, Partner, Partnership, PhaseOutStep, StatusChange
 
 Status = Partnership.Status
 
@@ -496,3 +496,27 @@ def add_document(activity, *, actor, title, file, is_public=False, ip=None):
     _history(activity.partnership, StatusChange.Event.DOCUMENT, actor=actor, detail=title)
     audit.record(actor=actor, action="partnerships.add_document", obj=document, ip=ip, data={"public": is_public})
     return document
+
+
+PARTNER_FIELDS = ["name", "country_code", "region", "population", "website", "description"]
+
+
+@transaction.atomic
+def save_partner(partner, *, actor, fields, ip=None):
+    """Create (partner=None) or change a partner city or region; one audit record per save."""
+    creating = partner is None
+    # Re-read the row: a ModelForm's validation has already copied the new values onto the instance.
+    partner = Partner() if creating else Partner.objects.select_for_update().get(pk=partner.pk)
+    changed = [name for name in PARTNER_FIELDS if name in fields and getattr(partner, name) != fields[name]]
+    for name in changed:
+        setattr(partner, name, fields[name])
+    if creating or changed:
+        partner.save()
+        audit.record(
+            actor=actor,
+            action="partnerships.partner_create" if creating else "partnerships.partner_update",
+            obj=partner,
+            ip=ip,
+            data={"changed": changed},
+        )
+    return partner

@@ -12,6 +12,9 @@ urlpatterns = [
     # Civil servants' pages.
     path("manage/", views.manage_list, name="manage"),
     path("manage/new/", views.create, name="create"),
+    path("manage/partners/", views.partner_list, name="partners"),
+    path("manage/partners/new/", views.partner_edit, name="partner_create"),
+    path("manage/partners/<int:pk>/edit/", views.partner_edit, name="partner_edit"),
     path("manage/<slug:slug>/", views.manage_detail, name="manage_detail"),
     path("manage/<slug:slug>/edit/", views.edit, name="edit"),
     path("manage/<slug:slug>/status/", views.change_status, name="change_status"),

@@ -23,6 +23,7 @@ from partnerships.forms import (
     ActivityForm,
     CompleteStepForm,
     DocumentForm,
+    PartnerForm,
     PartnershipForm,
     PhaseOutStepForm,
     RegisterFilterForm,
@@ -151,9 +152,9 @@ def detail(request, slug):
 @require_GET
 def world(request):
     """Where the partners are, grouped by continent and country (no map tiles)."""
-    partners = Partner.objects.annotate(
-        current=Count("partnerships", filter=~Q(partnerships__status=Partnership.Status.ENDED))
-    ).prefetch_related(Prefetch("partnerships", queryset=Partnership.objects.order_by("title")))
+    partners = Partner.objects.prefetch_related(
+        Prefetch("partnerships", queryset=Partnership.objects.order_by("title"))
+    )
     grouped = defaultdict(lambda: defaultdict(list))
     for partner in partners:
         grouped[partner.continent or "unknown"][partner.country_code].append(partner)
@@ -508,5 +509,44 @@ def add_document(request, slug, pk):
             "submit_label": _("Add document"),
             "cancel_url": reverse("partnerships:manage_detail", args=[partnership.slug]),
             "breadcrumbs": _staff_crumbs(partnership, _("Add a document")),
+        },
+    )
+
+
+@staff_only
+@require_GET
+def partner_list(request):
+    partners = Partner.objects.annotate(partnership_count=Count("partnerships")).order_by("name")
+    page = Paginator(partners, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "partnerships/partner_list.html",
+        {"page_obj": page, "breadcrumbs": [_manage_crumb(), (_("Partner cities and regions"), "")]},
+    )
+
+
+@staff_only
+@require_http_methods(["GET", "POST"])
+def partner_edit(request, pk=None):
+    partner = get_object_or_404(Partner, pk=pk) if pk is not None else None
+    form = PartnerForm(request.POST or None, instance=partner)
+    if request.method == "POST" and form.is_valid():
+        services.save_partner(partner, actor=request.user, fields=form.service_fields(), ip=client_ip(request))
+        messages.success(request, _("The partner has been saved."))
+        return redirect("partnerships:partners")
+    heading = _("Edit %(title)s") % {"title": partner.name} if partner else _("Add a partner city or region")
+    return render(
+        request,
+        "partnerships/form.html",
+        {
+            "form": form,
+            "heading": heading,
+            "submit_label": _("Save"),
+            "cancel_url": reverse("partnerships:partners"),
+            "breadcrumbs": [
+                _manage_crumb(),
+                (_("Partner cities and regions"), reverse("partnerships:partners")),
+                (heading, ""),
+            ],
         },
     )

@@ -129,6 +129,10 @@ def test_a_civil_servant_manages_partnerships_and_the_public_sees_it(page, base_
         "/en/partnerships/manage/stedenband-bergisch-gladbach/phase-out/",
         "/en/partnerships/manage/stedenband-bergisch-gladbach/activities/new/",
         "/en/partnerships/manage/stedenband-galle/status/",
+        "/en/partnerships/manage/partners/",
+        "/en/partnerships/manage/partners/new/",
+        "/partnerships/manage/partners/",
+        "/partnerships/manage/partners/new/",
     ]:
         visit(page, base_url + path, axe)
 

@@ -55,6 +55,9 @@ def staff_urls(galle, step, activity):
         reverse("partnerships:complete_step", args=[galle.slug, step.pk]),
         reverse("partnerships:log_activity", args=[galle.slug]),
         reverse("partnerships:add_document", args=[galle.slug, activity.pk]),
+        reverse("partnerships:partners"),
+        reverse("partnerships:partner_create"),
+        reverse("partnerships:partner_edit", args=[galle.partners.get().pk]),
     ]
 
 
@@ -89,6 +92,7 @@ def test_unknown_or_mismatched_objects_are_404(civil_servant_client, galle, step
         reverse("partnerships:complete_step", args=[other.slug, step.pk]),
         reverse("partnerships:add_document", args=[other.slug, activity.pk]),
         reverse("partnerships:phase_out", args=[make_project().slug]),
+        reverse("partnerships:partner_edit", args=[9999]),
     ]:
         assert civil_servant_client.get(url).status_code == 404, url
 
@@ -345,3 +349,35 @@ def test_ending_a_phase_out_with_open_steps_is_refused_with_the_reason(civil_ser
     assert "still has 1 open step" in response.content.decode()
     galle.refresh_from_db()
     assert galle.status == S.PHASING_OUT
+
+
+def test_a_civil_servant_adds_and_edits_a_partner(civil_servant_client):
+    response = civil_servant_client.post(
+        en_url("partnerships:partner_create"), {"name": "Esbjerg", "country_code": "xx", "region": "Syddanmark"}
+    )
+    assert "Enter an existing two-letter ISO country code" in response.content.decode()
+    assert 'value="Syddanmark"' in response.content.decode()
+    response = civil_servant_client.post(
+        reverse("partnerships:partner_create"),
+        {"name": "Esbjerg", "country_code": "dk", "region": "Syddanmark", "population": "72000"},
+    )
+    assert response.status_code == 302
+    esbjerg = Partner.objects.get(name="Esbjerg")
+    assert (esbjerg.country_code, esbjerg.population) == ("DK", 72000)
+    response = civil_servant_client.post(
+        reverse("partnerships:partner_edit", args=[esbjerg.pk]),
+        {"name": "Esbjerg", "country_code": "DK", "website": "https://www.esbjerg.dk/"},
+    )
+    assert response.status_code == 302
+    esbjerg.refresh_from_db()
+    assert esbjerg.website == "https://www.esbjerg.dk/"
+    actions = list(AuditEvent.objects.filter(object_type="partnerships.partner").values_list("action", flat=True))
+    assert sorted(actions) == ["partnerships.partner_create", "partnerships.partner_update"]
+
+
+def test_the_partner_list_stays_within_a_fixed_number_of_queries(civil_servant_client, django_assert_max_num_queries):
+    for _i in range(25):
+        make_partnership(partners=[make_partner()])
+    with django_assert_max_num_queries(8):
+        response = civil_servant_client.get(reverse("partnerships:partners"))
+    assert len(response.context["page_obj"]) == 20
