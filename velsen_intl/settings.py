@@ -162,7 +162,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# Years and ids must not be grouped ("2.026"): money and big figures are grouped explicitly (|money, |intcomma).
+USE_THOUSAND_SEPARATOR = False
 
 # Static files: served by whitenoise, compressed with hashed names outside DEBUG.
 STATIC_URL = "/static/"
@@ -238,3 +239,7 @@ LOGGING = {
 
 # The grant budget: the default yearly ceiling (changed only by an administrator or a council decision).
 GRANT_DEFAULT_CEILING = "10000.00"
+
+# Development and tests serve static files straight from the apps (no collectstatic needed).
+WHITENOISE_USE_FINDERS = DEBUG or TESTING
+WHITENOISE_AUTOREFRESH = DEBUG or TESTING

@@ -44,7 +44,7 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def base_url(live_server):
     return live_server.url
 
