@@ -100,6 +100,18 @@ WITHDRAWABLE_STATES = frozenset({Status.DRAFT, *OPEN_STATES})
 DECIDED_STATES = frozenset({Status.GRANTED, Status.REFUSED, Status.ACCOUNT_SUBMITTED, Status.SETTLED})
 
 
+def committed_sum():
+    """Sum of what counts against the ceiling: granted amounts, settled ones at their final amount."""
+    money = models.DecimalField(**MONEY)
+    amount = models.Case(
+        models.When(status=Status.SETTLED, then="settled_amount"),
+        models.When(status__in=[Status.GRANTED, Status.ACCOUNT_SUBMITTED], then="granted_amount"),
+        default=models.Value(ZERO),
+        output_field=money,
+    )
+    return Coalesce(Sum(amount), ZERO, output_field=money)
+
+
 class ApplicationQuerySet(models.QuerySet):
     def of(self, user):
         return self.filter(applicant=user)
@@ -126,19 +138,18 @@ class ApplicationQuerySet(models.QuerySet):
 
     def committed_total(self):
         """The sum that counts against the ceiling: granted amounts, settled ones at their final amount."""
-        return self.committed().aggregate(
-            total=Coalesce(
-                Sum(
-                    models.Case(
-                        models.When(status=Status.SETTLED, then="settled_amount"),
-                        default="granted_amount",
-                        output_field=models.DecimalField(**MONEY),
-                    )
-                ),
-                ZERO,
-                output_field=models.DecimalField(**MONEY),
+        return self.aggregate(total=committed_sum())["total"]
+
+    def position(self, *, completed_before=None):
+        """Committed total and (optionally) how many open applications became complete before a
+        moment, in one query: what a civil servant needs beside one application."""
+        aggregates = {"committed": committed_sum()}
+        if completed_before is not None:
+            aggregates["earlier_waiting"] = models.Count(
+                "pk",
+                filter=Q(status__in=[Status.SUBMITTED, Status.IN_REVIEW], completed_at__lt=completed_before),
             )
-        )["total"]
+        return self.aggregate(**aggregates)
 
     def in_queue_order(self):
         """First come, first served by the date the application became complete (Awb 4:26)."""

@@ -17,7 +17,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import Max, Sum
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -35,6 +35,7 @@ from grants.models import (
     CostLine,
     InternalNote,
     Status,
+    committed_sum,
     default_ceiling,
 )
 from grants.validators import validate_attachment
@@ -88,17 +89,13 @@ def budget_figures(year):
     """The public figures of a year: ceiling, committed, available and committed per pillar."""
     budget = Budget.objects.filter(year=year).first()
     ceiling = budget.ceiling if budget else default_ceiling()
-    committed = committed_for_year(year)
     per_pillar = dict.fromkeys(Pillar.values, ZERO)
-    rows = (
-        Application.objects.granted_in(year)
-        .values("pillar", "status")
-        .annotate(granted=Sum("granted_amount"), settled=Sum("settled_amount"))
-    )
+    committed = ZERO
+    rows = Application.objects.granted_in(year).values("pillar").annotate(amount=committed_sum()).order_by()
     for row in rows:
-        amount = row["settled"] if row["status"] == Status.SETTLED else row["granted"]
+        committed += row["amount"]
         if row["pillar"] in per_pillar:
-            per_pillar[row["pillar"]] += amount or ZERO
+            per_pillar[row["pillar"]] += row["amount"]
     return {
         "year": year,
         "ceiling": ceiling,

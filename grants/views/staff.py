@@ -26,7 +26,7 @@ staff_required = role_required(Role.CIVIL_SERVANT, Role.ADMINISTRATOR)
 
 
 def _queue_queryset(request):
-    years = Application.objects.exclude(year=None).values_list("year", flat=True).distinct()
+    years = Application.objects.exclude(year=None).order_by().values_list("year", flat=True).distinct()
     form = forms.QueueFilterForm(request.GET or None, years=list(years))
     queryset = form.filter(Application.objects.submitted().select_related("applicant")).in_queue_order()
     return form, queryset
@@ -143,7 +143,18 @@ def _render_detail(request, application, bound=None, status=200):
             action_forms[name] = bound[1]
         else:
             action_forms[name] = ACTIONS[name](prefix=name, initial=_initial(application, name))
-    figures = services.budget_figures(application.year) if application.year else None
+    position = None
+    if application.year:
+        ceiling = services.ensure_budget(application.year).ceiling
+        totals = Application.objects.in_year(application.year).position(
+            completed_before=application.completed_at if application.is_open else None
+        )
+        position = {
+            "year": application.year,
+            "ceiling": ceiling,
+            "available": ceiling - totals["committed"],
+            "earlier_waiting": totals.get("earlier_waiting") or 0,
+        }
     return render(
         request,
         "grants/staff/detail.html",
@@ -155,8 +166,8 @@ def _render_detail(request, application, bound=None, status=200):
             "my_conflict": my_conflict,
             "action_names": available,
             "action_forms": action_forms,
-            "figures": figures,
-            "earlier_waiting": services.earlier_waiting(application).count() if application.is_open else 0,
+            "figures": position,
+            "earlier_waiting": position["earlier_waiting"] if position else 0,
             "breadcrumbs": [(_("Application queue"), reverse("grants:queue")), (application.reference, None)],
         },
         status=status,

@@ -16,6 +16,15 @@ from tests.grants.factories import docx_file, draft, fake_pdf, granted, in_revie
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def english():
+    """The messages below are matched in English (the source language)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 def test_a_draft_is_saved_once_per_form_even_when_sent_twice(citizen):
     first = draft(citizen)
     again = Application(idempotency_key=first.idempotency_key, title="Tweede klik")
