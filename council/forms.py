@@ -49,7 +49,7 @@ class NewQuestionForm(IdempotentFormMixin, QuestionForm):
 
 class DocumentForm(PortalFormMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
-    url = forms.URLField(label=_("Link to the document"), max_length=500)
+    url = forms.URLField(label=_("Link to the document"), max_length=500, assume_scheme="https")
 
 
 class OptionForm(PortalFormMixin, forms.ModelForm):
@@ -155,7 +155,7 @@ class FormalDecisionForm(PortalFormMixin, forms.Form):
     meeting_date = forms.DateField(
         label=_("Date of the council meeting"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
-    minutes_url = forms.URLField(label=_("Link to the minutes"), max_length=500)
+    minutes_url = forms.URLField(label=_("Link to the minutes"), max_length=500, assume_scheme="https")
     summary = forms.CharField(label=_("What the council decided"), widget=forms.Textarea, required=False)
 
 

@@ -176,10 +176,10 @@ def open_voting(question, *, actor, ends_at, starts_at=None, reason="", ip=None)
         _require(question, Status.PUBLISHED, action=_("open voting on"))
         if question.options.count() < 2:
             raise TransitionError(_("A vote needs at least two options."))
-        if ends_at <= starts_at:
-            raise TransitionError(_("Voting must close after it opens."))
         if ends_at <= timezone.now():
             raise TransitionError(_("The closing time must lie in the future."))
+        if ends_at <= starts_at:
+            raise TransitionError(_("Voting must close after it opens."))
         question.voting_starts_at = starts_at
         question.voting_ends_at = ends_at
         _change_status(
