@@ -62,6 +62,10 @@ def option(question, title):
 def ceiling_options():
     return (
         {"title": "Houden op € 10.000", "new_grant_ceiling": Decimal("10000.00"), "money_per_year": Decimal("10000")},
-        {"title": "Verhogen naar € 15.000", "new_grant_ceiling": Decimal("15000.00"), "money_per_year": Decimal("15000")},
+        {
+            "title": "Verhogen naar € 15.000",
+            "new_grant_ceiling": Decimal("15000.00"),
+            "money_per_year": Decimal("15000"),
+        },
         {"title": "Verlagen naar € 5.000", "new_grant_ceiling": Decimal("5000.00"), "money_per_year": Decimal("5000")},
     )

@@ -58,7 +58,11 @@ def links(db):
 def test_deciding_a_finances_option_sets_the_yearly_ceiling(finances, civil_servant, calls):
     raise_option = option(finances, "Verhogen naar € 15.000")
     decision = services.decide(
-        finances, actor=civil_servant, chosen_options=[raise_option], text="De raad verhoogt het plafond.", ip="10.1.1.1"
+        finances,
+        actor=civil_servant,
+        chosen_options=[raise_option],
+        text="De raad verhoogt het plafond.",
+        ip="10.1.1.1",
     )
     finances.refresh_from_db()
     assert finances.status == S.DECIDED
@@ -85,7 +89,9 @@ def test_the_adapter_passes_the_contract_arguments_to_grants(finances, civil_ser
     import grants
 
     monkeypatch.setattr(grants, "services", fake, raising=False)
-    services.decide(finances, actor=civil_servant, chosen_options=[option(finances, "Verlagen naar € 5.000")], text="Lager")
+    services.decide(
+        finances, actor=civil_servant, chosen_options=[option(finances, "Verlagen naar € 5.000")], text="Lager"
+    )
     assert set(received) == {"year", "ceiling", "actor", "reason", "decided_by_question"}
     assert received["ceiling"] == Decimal("5000.00") and received["decided_by_question"].pk == finances.pk
 
@@ -131,7 +137,9 @@ def test_a_refused_consequence_leaves_no_decision(finances, civil_servant, monke
 
     monkeypatch.setattr(services, "_apply_ceiling", refuse)
     with pytest.raises(services.TransitionError, match="plafond"):
-        services.decide(finances, actor=civil_servant, chosen_options=[option(finances, "Verlagen naar € 5.000")], text="x")
+        services.decide(
+            finances, actor=civil_servant, chosen_options=[option(finances, "Verlagen naar € 5.000")], text="x"
+        )
     finances.refresh_from_db()
     assert finances.status == S.VOTING_CLOSED
     assert not Decision.objects.filter(question=finances).exists()
@@ -193,7 +201,9 @@ def test_integration_deciding_ends_the_real_city_link(civil_servant, links):
         topic="B",
         options=({"title": "Galle afsluiten", "partnership_effect": "end", "partnerships": [galle]}, "Houden"),
     )
-    services.decide(question, actor=civil_servant, chosen_options=[option(question, "Galle afsluiten")], text="Afscheid")
+    services.decide(
+        question, actor=civil_servant, chosen_options=[option(question, "Galle afsluiten")], text="Afscheid"
+    )
     galle.refresh_from_db()
     assert galle.status == Partnership.Status.ENDED
 

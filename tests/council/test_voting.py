@@ -72,7 +72,10 @@ def test_no_vote_outside_voting(civil_servant, members, status):
 def test_no_vote_before_the_window_opens_or_after_it_ends(published, civil_servant, members):
     now = timezone.now()
     services.open_voting(
-        published, actor=civil_servant, starts_at=now + timezone.timedelta(hours=1), ends_at=now + timezone.timedelta(days=1)
+        published,
+        actor=civil_servant,
+        starts_at=now + timezone.timedelta(hours=1),
+        ends_at=now + timezone.timedelta(days=1),
     )
     with pytest.raises(services.VotingError, match="between"):
         services.cast_vote(published, member=members[0], option=None)
@@ -132,7 +135,9 @@ def test_an_argument_double_submit_creates_one_argument(published, members):
     key = uuid.uuid4()
     a = option(published, "Optie A")
     for _ in range(2):
-        services.post_argument(published, member=members[0], option=a, stance="against", text="Te duur", idempotency_key=key)
+        services.post_argument(
+            published, member=members[0], option=a, stance="against", text="Te duur", idempotency_key=key
+        )
     assert published.arguments.count() == 1
 
 
