@@ -164,9 +164,9 @@ class VoteForm(PortalFormMixin, forms.Form):
 
     choice = forms.ChoiceField(label=_("Your vote"), widget=forms.RadioSelect)
 
-    def __init__(self, *args, question, **kwargs):
+    def __init__(self, *args, question, options=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.options = {str(o.pk): o for o in question.options.all()}
+        self.options = {str(o.pk): o for o in (question.options.all() if options is None else options)}
         self.fields["choice"].choices = [(pk, o.title) for pk, o in self.options.items()] + [
             (self.ABSTAIN, _("Abstain"))
         ]
@@ -178,13 +178,18 @@ class VoteForm(PortalFormMixin, forms.Form):
 
 
 class ArgumentForm(IdempotentFormMixin, PortalFormMixin, forms.Form):
-    option = forms.ModelChoiceField(label=_("Option"), queryset=Option.objects.none())
+    option = forms.ChoiceField(label=_("Option"))
     stance = forms.ChoiceField(label=_("For or against"), choices=Argument.Stance.choices, widget=forms.RadioSelect)
     text = forms.CharField(label=_("Your argument"), widget=forms.Textarea)
 
-    def __init__(self, *args, question, **kwargs):
+    def __init__(self, *args, question, options=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["option"].queryset = question.options.all()
+        self.options = {str(o.pk): o for o in (question.options.all() if options is None else options)}
+        self.fields["option"].choices = [(pk, o.title) for pk, o in self.options.items()]
+
+    def clean_option(self):
+        """The Option itself (the choices hold its primary key)."""
+        return self.options[self.cleaned_data["option"]]
 
 
 class InterestForm(PortalFormMixin, forms.Form):

@@ -513,12 +513,12 @@ def more_than(percent, total):
     return (percent * total) // 100 + 1
 
 
-def results(question):
+def results(question, options=None):
     """Count the votes. Refuses (ResultsHidden) while voting has not closed, so no page can show
-    a running tally, whatever its template does."""
+    a running tally, whatever its template does. `options`: the question's options, if already loaded."""
     if question.status not in Question.STATUSES_WITH_RESULTS:
         raise ResultsHidden(_("The results are published when voting closes."))
-    options = list(question.options.all())
+    options = list(question.options.all()) if options is None else list(options)
     votes = list(question.votes.select_related("member", "option").order_by("member__full_name", "member__email"))
     interests = list(question.interest_declarations.select_related("member"))
     size = effective_council_size(question)
@@ -569,10 +569,10 @@ def results(question):
     )
 
 
-def public_results(question):
+def public_results(question, options=None):
     """The results if they may be shown, otherwise None."""
     try:
-        return results(question)
+        return results(question, options=options)
     except ResultsHidden:
         return None
 

@@ -38,7 +38,9 @@ PAGE_SIZE = 20
 
 def _public_question(pk):
     """A question anyone may read: drafts do not exist for the public or council members."""
-    return get_object_or_404(Question.objects.public(), pk=pk)
+    return get_object_or_404(
+        Question.objects.public().select_related("partnership", "goal", "decision", "formal_decision"), pk=pk
+    )
 
 
 def _staff_question(pk):
@@ -69,6 +71,7 @@ def question_list(request):
         Question.objects.listed_publicly()
         .select_related("partnership", "goal")
         .annotate(option_count=Count("options", distinct=True))
+        .order_by("-published_at", "-id")
     )
     topic = request.GET.get("topic", "")
     if topic in Topic.values:
@@ -95,7 +98,7 @@ def _detail_context(request, question, *, vote_form=None, argument_form=None):
         "question": question,
         "options": options,
         "documents": list(question.documents.all()),
-        "results": services.public_results(question),
+        "results": services.public_results(question, options=options),
         "events": list(question.status_changes.select_related("actor")),
         "breadcrumbs": [_list_crumb(), (question.title, "")],
         "is_member": is_member,
@@ -122,10 +125,12 @@ def _detail_context(request, question, *, vote_form=None, argument_form=None):
         if question.is_accepting_votes and interest is None:
             initial = {"choice": str(own_vote.option_id) if own_vote and own_vote.option_id else VoteForm.ABSTAIN}
             context["vote_form"] = vote_form or VoteForm(
-                question=question, initial=initial if own_vote else None, auto_id="vote_%s"
+                question=question, options=options, initial=initial if own_vote else None, auto_id="vote_%s"
             )
         if question.status in Question.STATUSES_FOR_DELIBERATION:
-            context["argument_form"] = argument_form or ArgumentForm(question=question, auto_id="argument_%s")
+            context["argument_form"] = argument_form or ArgumentForm(
+                question=question, options=options, auto_id="argument_%s"
+            )
         context["can_declare_interest"] = (
             question.status in (Question.Status.PUBLISHED, Question.Status.VOTING_OPEN)
             and interest is None
@@ -339,18 +344,21 @@ def question_edit(request, pk):
 @role_required(*STAFF)
 @require_GET
 def manage(request, pk):
-    question = get_object_or_404(Question.objects.select_related("partnership", "goal", "created_by"), pk=pk)
+    question = get_object_or_404(
+        Question.objects.select_related("partnership", "goal", "created_by", "formal_decision"), pk=pk
+    )
+    options = _options(question)
     return render(
         request,
         "council/manage.html",
         {
             "question": question,
-            "options": _options(question),
+            "options": options,
             "documents": list(question.documents.all()),
             "events": list(question.status_changes.select_related("actor")),
             "voted_count": services.voted_count(question),
             "council_size": services.effective_council_size(question),
-            "results": services.public_results(question),
+            "results": services.public_results(question, options=options),
             "reason_form": ReasonForm(auto_id="reason_%s"),
             "breadcrumbs": _staff_crumbs(question),
             "Status": Question.Status,
