@@ -168,8 +168,9 @@ def publish(question, *, actor, reason="", ip=None):
         return _change_status(question, Status.PUBLISHED, actor=actor, reason=reason, ip=ip)
 
 
-def open_voting(question, *, actor, ends_at, starts_at=None, reason="", ip=None):
-    """Published → voting open between `starts_at` (default now) and `ends_at`; mails the council."""
+def open_voting(question, *, actor, ends_at, starts_at=None, reason="", ip=None, notify=True):
+    """Published → voting open between `starts_at` (default now) and `ends_at`; mails the council
+    (unless `notify` is false, as for demo data)."""
     starts_at = starts_at or timezone.now()
     with transaction.atomic():
         question = _lock(question)
@@ -190,7 +191,8 @@ def open_voting(question, *, actor, ends_at, starts_at=None, reason="", ip=None)
             ip=ip,
             data={"starts_at": starts_at.isoformat(), "ends_at": ends_at.isoformat()},
         )
-        transaction.on_commit(lambda: notify_voting_opened(question))
+        if notify:
+            transaction.on_commit(lambda: notify_voting_opened(question))
     return question
 
 
