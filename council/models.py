@@ -92,12 +92,12 @@ class Question(models.Model):
     voting_starts_at = models.DateTimeField(_("voting opens at"), null=True, blank=True)
     voting_ends_at = models.DateTimeField(_("voting closes at"), null=True, blank=True)
     quorum_percent = models.PositiveSmallIntegerField(
-        _("quorum (more than this % of the council must vote)"),
+        _("quorum: more than this percentage of the council must vote"),
         default=50,
         help_text=_("Default 50: more than half of the council members must cast a vote (abstaining counts)."),
     )
     majority_percent = models.PositiveSmallIntegerField(
-        _("majority (an option needs more than this % of the votes for options)"),
+        _("majority: an option needs more than this percentage of the votes for options"),
         default=50,
         help_text=_("Default 50: more than half of the votes cast for options; abstentions are not counted."),
     )

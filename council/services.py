@@ -75,8 +75,8 @@ def _change_status(question, new_status, *, actor, reason="", ip=None, data=None
 def _require(question, *allowed, action):
     if question.status not in allowed:
         raise TransitionError(
-            _("You cannot %(action)s a question that is %(status)s.")
-            % {"action": action, "status": question.get_status_display().lower()}
+            _("%(action)s is not possible: the question is “%(status)s”.")
+            % {"action": action, "status": question.get_status_display()}
         )
 
 
@@ -114,7 +114,7 @@ def update_question(question, *, actor, ip=None, **fields):
     """Edit the text and rules while nobody has voted yet (draft or published)."""
     with transaction.atomic():
         question = _lock(question)
-        _require(question, *Question.STATUSES_EDITABLE, action=_("edit"))
+        _require(question, *Question.STATUSES_EDITABLE, action=_("Editing"))
         for name, value in fields.items():
             setattr(question, name, value)
         question.save()
@@ -125,7 +125,7 @@ def update_question(question, *, actor, ip=None, **fields):
 def add_document(question, *, actor, title, url, ip=None):
     with transaction.atomic():
         question = _lock(question)
-        _require(question, *Question.STATUSES_EDITABLE, action=_("add a document to"))
+        _require(question, *Question.STATUSES_EDITABLE, action=_("Adding a document"))
         document = question.documents.create(title=title, url=url)
         record(actor=actor, action="council.document.added", obj=question, ip=ip, data={"title": title})
     return document
@@ -135,7 +135,7 @@ def save_option(question, *, actor, option=None, partnerships=None, idempotency_
     """Add an option (or change one) while the question is still being prepared or discussed."""
     with transaction.atomic():
         question = _lock(question)
-        _require(question, *Question.STATUSES_EDITABLE, action=_("change the options of"))
+        _require(question, *Question.STATUSES_EDITABLE, action=_("Changing the options"))
         if option is None:
             if idempotency_key is not None:
                 existing = question.options.filter(idempotency_key=idempotency_key).first()
@@ -161,7 +161,7 @@ def publish(question, *, actor, reason="", ip=None):
     """Draft → published: council members and the public can read and discuss it."""
     with transaction.atomic():
         question = _lock(question)
-        _require(question, Status.DRAFT, action=_("publish"))
+        _require(question, Status.DRAFT, action=_("Publishing"))
         if not question.options.exists():
             raise TransitionError(_("Add at least one option before publishing the question."))
         question.published_at = timezone.now()
@@ -174,7 +174,7 @@ def open_voting(question, *, actor, ends_at, starts_at=None, reason="", ip=None,
     starts_at = starts_at or timezone.now()
     with transaction.atomic():
         question = _lock(question)
-        _require(question, Status.PUBLISHED, action=_("open voting on"))
+        _require(question, Status.PUBLISHED, action=_("Opening voting"))
         if question.options.count() < 2:
             raise TransitionError(_("A vote needs at least two options."))
         if ends_at <= timezone.now():
@@ -203,7 +203,7 @@ def close_voting(question, *, actor=None, reason="", ip=None):
     questions whose end time has passed, with no actor."""
     with transaction.atomic():
         question = _lock(question)
-        _require(question, Status.VOTING_OPEN, action=_("close voting on"))
+        _require(question, Status.VOTING_OPEN, action=_("Closing voting"))
         now = timezone.now()
         if question.voting_ends_at and question.voting_ends_at > now:
             question.voting_ends_at = max(now, question.voting_starts_at or now)
@@ -234,7 +234,7 @@ def withdraw(question, *, actor, reason, ip=None):
     with transaction.atomic():
         question = _lock(question)
         _require(
-            question, Status.DRAFT, Status.PUBLISHED, Status.VOTING_OPEN, Status.VOTING_CLOSED, action=_("withdraw")
+            question, Status.DRAFT, Status.PUBLISHED, Status.VOTING_OPEN, Status.VOTING_CLOSED, action=_("Withdrawing")
         )
         return _change_status(question, Status.WITHDRAWN, actor=actor, reason=reason, ip=ip)
 
@@ -253,7 +253,7 @@ def decide(question, *, actor, chosen_options, text, decided_on=None, ip=None):
         raise TransitionError(_("Write the decision text."))
     with transaction.atomic():
         question = _lock(question)
-        _require(question, Status.VOTING_CLOSED, action=_("decide"))
+        _require(question, Status.VOTING_CLOSED, action=_("Deciding"))
         if any(option.question_id != question.pk for option in chosen_options):
             raise TransitionError(_("The chosen options must belong to this question."))
         ceilings = {o.new_grant_ceiling for o in chosen_options if o.new_grant_ceiling is not None}
@@ -342,7 +342,7 @@ def record_formal_decision(question, *, actor, meeting_date, minutes_url, summar
     """The council meeting's formal decision, after the members' vote was decided."""
     with transaction.atomic():
         question = _lock(question)
-        _require(question, Status.DECIDED, action=_("record the formal decision of"))
+        _require(question, Status.DECIDED, action=_("Recording the formal decision"))
         if FormalDecision.objects.filter(question=question).exists():
             raise TransitionError(_("The formal decision has already been recorded."))
         formal = FormalDecision.objects.create(

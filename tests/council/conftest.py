@@ -23,3 +23,12 @@ def published(civil_servant):
 @pytest.fixture
 def voting(civil_servant):
     return make_question(civil_servant, status=Question.Status.VOTING_OPEN)
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Service messages in English, so tests can match them (pages set their own language)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

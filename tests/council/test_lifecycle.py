@@ -48,7 +48,7 @@ def test_a_question_without_options_cannot_be_published(civil_servant):
 
 
 def test_publishing_twice_is_refused_with_a_reason(published, civil_servant):
-    with pytest.raises(services.TransitionError, match="published"):
+    with pytest.raises(services.TransitionError, match="Published"):
         services.publish(published, actor=civil_servant)
 
 

@@ -44,9 +44,7 @@ def test_an_option_with_more_than_half_of_the_votes_for_options_wins(three_way, 
     assert result.winner.title == a
     assert [r.votes for r in result.per_option] == [2, 1, 0]
     assert result.turnout_percent == 80
-    assert [choice for _member, choice in result.roll_call] == [a, a, b, "Onthouding"] or result.roll_call[3][
-        1
-    ] == "Abstain"
+    assert [choice for _member, choice in result.roll_call] == [a, a, b, "Abstain"]
 
 
 def test_abstentions_do_not_count_for_the_majority(three_way, civil_servant, members):
@@ -67,7 +65,7 @@ def test_a_tie_is_shown_as_a_tie(three_way, civil_servant, members):
     assert result.outcome == result.TIE
     assert result.winner is None
     assert not any(r.is_winner for r in result.per_option)
-    assert "Tie" in result.outcome_label or "Gelijk" in result.outcome_label
+    assert result.outcome_label == "Tie: no option has a majority"
 
 
 def test_the_most_votes_without_a_majority_is_no_majority(civil_servant):

@@ -3,6 +3,7 @@ voting closed the result with the named votes. Drafts do not exist for the publi
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from council import services
 from council.models import Question
@@ -62,10 +63,13 @@ def test_the_detail_shows_options_and_their_effects(client, civil_servant):
             "Houden",
         ),
     )
-    response = client.get(reverse("council:question_detail", args=[question.pk]))
+    with translation.override("nl"):
+        url = reverse("council:question_detail", args=[question.pk])
+    assert not url.startswith("/en/")
+    response = client.get(url)
     content = response.content.decode()
     assert response.status_code == 200
-    assert "Verhogen" in content and "15.000,00" in content and "0,50 FTE" in content and "(2027)" in content
+    assert "Verhogen" in content and "15.000,00" in content and "0,50 fte" in content and "(2027)" in content
 
 
 def test_no_tally_is_shown_while_voting_is_open(client, council_client, voting, members, council_member):
