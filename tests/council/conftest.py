@@ -32,3 +32,9 @@ def english():
 
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    """Hashing test passwords with the production hasher makes these tests minutes slower."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
