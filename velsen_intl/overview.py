@@ -8,13 +8,41 @@ import datetime
 from decimal import Decimal
 
 from django.conf import settings
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from velsen_intl.pillars import PILLAR_SLUGS, Pillar
 
 
 def pillar_cards():
     return [{"pillar": pillar, "slug": PILLAR_SLUGS[pillar]} for pillar in Pillar]
+
+
+PILLAR_LINKS = {
+    Pillar.PROJECT_COOPERATION: [(_("Project-based cooperations"), "partnerships:register", "?kind=project")],
+    Pillar.CITY_LINKS: [(_("City links"), "partnerships:register", "?kind=city_link")],
+    Pillar.WORLD_AND_SOCIETY: [
+        (_("The 17 Global Goals"), "global_goals:dashboard", ""),
+        (_("KIMO"), "global_goals:kimo", ""),
+    ],
+    Pillar.EUROPE: [(_("Partnerships"), "partnerships:register", "")],
+}
+COMMON_LINKS = [
+    (_("Questions to the council"), "council:question_list", ""),
+    (_("Apply for a grant"), "grants:apply", ""),
+]
+
+
+def pillar_links(pillar):
+    """Links from a pillar page to the app pages that exist."""
+    links = []
+    for label, name, query in PILLAR_LINKS[pillar] + COMMON_LINKS:
+        try:
+            links.append((label, reverse(name) + query))
+        except NoReverseMatch:
+            continue
+    return links
 
 
 def budget_summary(year=None):
