@@ -66,7 +66,9 @@ class SessionPolicyMiddleware:
                 logout(request)
                 messages.info(request, _("You were logged out after a period without activity. Log in again."))
                 return redirect_to_login(request.get_full_path())
-            request.session[self.LAST_SEEN_KEY] = now
+            # Write at most once a minute, so that a page view does not cost a session write.
+            if last_seen is None or now - last_seen > 60:
+                request.session[self.LAST_SEEN_KEY] = now
 
         response = self.get_response(request)
         if user is not None and user.is_authenticated:
