@@ -148,7 +148,7 @@ def _dutch_by_default():
 @pytest.fixture(autouse=True)
 def _reference_data(request):
     """Transactional tests (browser, concurrency) flush the database, which also removes the data
-    that migrations load: the 17 Global Goals and the role groups. Put them back."""
+    that migrations load: the 17 Global Goals, the partnership themes and the role groups. Put them back."""
     marker = request.node.get_closest_marker("django_db")
     if marker is None or not (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
         return
@@ -160,5 +160,7 @@ def _reference_data(request):
 
     if Group.objects.filter(name__in=[str(r) for r in ROLE_PERMISSIONS]).count() < len(ROLE_PERMISSIONS):
         sync_role_permissions()
-    goal_migration = __import__("global_goals.migrations.0002_load_the_17_goals", fromlist=["load_goals"])
-    goal_migration.load_goals(django_apps, None)
+    import importlib
+
+    importlib.import_module("global_goals.migrations.0002_load_the_17_goals").load_goals(django_apps, None)
+    importlib.import_module("partnerships.migrations.0003_load_the_standard_themes").load_themes(django_apps, None)
