@@ -63,7 +63,7 @@ def register(request):
     themes = list(Theme.objects.all())
     country_codes = Partner.objects.order_by().values_list("country_code", flat=True).distinct()
     form = RegisterFilterForm(request.GET or None, themes=themes, country_codes=list(country_codes))
-    partnerships = Partnership.objects.public().order_by("title")
+    partnerships = Partnership.objects.public().with_register_details().order_by("title")
     if form.is_valid():
         data = form.cleaned_data
         if data["kind"]:
@@ -134,7 +134,7 @@ def _grants_template():
 
 @require_GET
 def detail(request, slug):
-    partnership = get_object_or_404(Partnership.objects.public().select_related("transformed_from"), slug=slug)
+    partnership = get_object_or_404(Partnership.objects.public().with_register_details().select_related("transformed_from"), slug=slug)
     history = partnership.history.all()
     activities = partnership.activities.prefetch_related(
         Prefetch("documents", queryset=ActivityDocument.objects.filter(is_public=True))
