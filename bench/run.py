@@ -55,9 +55,7 @@ def environment(database_url, port):
 
 
 def manage(env, *args, capture=False):
-    result = subprocess.run(
-        [PY, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=capture, text=True
-    )
+    result = subprocess.run([PY, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=capture, text=True)
     return result.stdout if capture else None
 
 

@@ -60,7 +60,11 @@ class Partner(models.Model):
 
 class PartnershipQuerySet(models.QuerySet):
     def public(self):
-        """Everything in the register is public; the related rows are fetched in a fixed number of queries."""
+        """Everything in the register is public (other apps list it with its partner cities)."""
+        return self.prefetch_related("partners")
+
+    def with_register_details(self):
+        """What the register and detail pages show, fetched in a fixed number of queries."""
         return self.prefetch_related("partners", "themes", "goals")
 
     def city_links(self):

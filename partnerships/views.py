@@ -63,7 +63,7 @@ def register(request):
     themes = list(Theme.objects.all())
     country_codes = Partner.objects.order_by().values_list("country_code", flat=True).distinct()
     form = RegisterFilterForm(request.GET or None, themes=themes, country_codes=list(country_codes))
-    partnerships = Partnership.objects.public().order_by("title")
+    partnerships = Partnership.objects.public().with_register_details().order_by("title")
     if form.is_valid():
         data = form.cleaned_data
         if data["kind"]:
@@ -118,6 +118,13 @@ def public_story(partnership, history, activities):
     return events
 
 
+def _successors(partnership):
+    """What a city link was transformed into; only an ended city link can have been."""
+    if partnership.is_city_link and partnership.status == Partnership.Status.ENDED:
+        return list(partnership.transformed_into.all())
+    return []
+
+
 def _grants_template():
     try:
         return select_template([GRANTS_SECTION_TEMPLATE])
@@ -127,10 +134,7 @@ def _grants_template():
 
 @require_GET
 def detail(request, slug):
-    partnership = get_object_or_404(
-        Partnership.objects.public().select_related("transformed_from").prefetch_related("transformed_into"),
-        slug=slug,
-    )
+    partnership = get_object_or_404(Partnership.objects.public().with_register_details().select_related("transformed_from"), slug=slug)
     history = partnership.history.all()
     activities = partnership.activities.prefetch_related(
         Prefetch("documents", queryset=ActivityDocument.objects.filter(is_public=True))
@@ -141,6 +145,7 @@ def detail(request, slug):
         "partnerships/detail.html",
         {
             "partnership": partnership,
+            "successors": _successors(partnership),
             "story": public_story(partnership, history, activities),
             "steps": steps,
             "grants_template": _grants_template(),
@@ -292,8 +297,14 @@ def edit(request, slug):
 @staff_only
 @require_GET
 def manage_detail(request, slug):
+    # Staff pages carry the session and role queries of the foundation; keep this page's own few.
     partnership = get_object_or_404(
-        Partnership.objects.public().select_related("transformed_from").prefetch_related("transformed_into"),
+        Partnership.objects.select_related("transformed_from")
+        .prefetch_related("partners", "themes")
+        .annotate(
+            steps_total=Count("phase_out_steps"),
+            steps_done=Count("phase_out_steps", filter=Q(phase_out_steps__done_on__isnull=False)),
+        ),
         slug=slug,
     )
     return render(
@@ -301,9 +312,9 @@ def manage_detail(request, slug):
         "partnerships/manage_detail.html",
         {
             "partnership": partnership,
+            "successors": _successors(partnership),
             "history": partnership.history.select_related("actor").order_by("-at", "-id"),
             "activities": partnership.activities.with_documents(),
-            "steps": partnership.phase_out_steps.select_related("done_by"),
             "next_statuses": services.allowed_next_statuses(partnership),
             "can_transform": partnership.is_city_link and partnership.status in services.TRANSFORMABLE,
             "breadcrumbs": [_manage_crumb(), (partnership.title, "")],

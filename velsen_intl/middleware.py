@@ -37,10 +37,20 @@ class SecurityHeadersMiddleware:
         return response
 
 
+LAST_SEEN_KEY = "velsen_last_seen"
+
+
+def mark_session_active(sender, request, user, **kwargs):
+    """At login the session starts as active now (so the first page needs no session write)."""
+    import time
+
+    request.session[LAST_SEEN_KEY] = time.time()
+
+
 class SessionPolicyMiddleware:
     """Idle timeout for staff sessions, and no caching of pages that may show personal data."""
 
-    LAST_SEEN_KEY = "velsen_last_seen"
+    LAST_SEEN_KEY = LAST_SEEN_KEY
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "partnerships",
     "grants",
     "council",
+    "api",
     "velsen_intl",
 ]
 

@@ -22,6 +22,7 @@ admin.site.site_title = "Velsen Internationaal"
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path("api/v1/", include("api.urls")),
 ]
 
 if os.environ.get("VELSEN_BENCH_REFERENCE") == "1":

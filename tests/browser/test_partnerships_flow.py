@@ -90,7 +90,7 @@ def test_a_civil_servant_manages_partnerships_and_the_public_sees_it(page, base_
     page.get_by_label("Reden").fill("De raad koos op 21 september 2017 voor een passende afbouw.")
     page.get_by_role("button", name="Status wijzigen").click()
     expect(page.locator(".alert--success")).to_be_visible()
-    page.get_by_role("link", name="Afbouwplan").click()
+    page.get_by_role("link", name="Afbouwplan", exact=True).click()
     axe(page)
     while page.get_by_role("link", name="Afvinken").count():
         page.get_by_role("link", name="Afvinken").first.click()
