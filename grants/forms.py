@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from grants.models import Application, CostLine, Status
 from grants.validators import ALLOWED_LABELS, normalise_iban, validate_attachment, validate_iban, validate_kvk_number
+from partnerships.models import Partnership
 from velsen_intl.forms import PortalFormMixin
 from velsen_intl.pillars import Pillar
 from velsen_intl.templatetags.portal import format_money
@@ -135,7 +136,9 @@ class ApplicationForm(PortalFormMixin, forms.ModelForm):
         self.complete = complete
         self.fields["pillar"].choices = Pillar.choices
         self.fields["pillar"].required = False
-        self.fields["partnership"].queryset = self.fields["partnership"].queryset.order_by("title")
+        self.fields["partnership"].queryset = (
+            self.fields["partnership"].queryset.exclude(status=Partnership.Status.ENDED).order_by("title")
+        )
         self.fields["partnership"].empty_label = _("None")
         self.fields["goals"].queryset = self.fields["goals"].queryset.order_by("number")
         self.fields["goals"].label_from_instance = lambda goal: str(goal)

@@ -267,3 +267,22 @@ def test_internal_notes_are_staff_only(citizen, civil_servant):
     with pytest.raises(TransitionError):
         services.add_note(application, actor=citizen, text="Hallo")
     assert application.notes.count() == 1
+
+
+def test_the_applicant_is_mailed_the_decision_and_the_settlement(
+    citizen, civil_servant, django_capture_on_commit_callbacks
+):
+    application = in_review(citizen, civil_servant)
+    with django_capture_on_commit_callbacks(execute=True):
+        application = services.grant(application, actor=civil_servant, amount="500", motivation="Goed.")
+    assert "6 weeks" in mail.outbox[-1].body and mail.outbox[-1].to == [citizen.email]
+    with django_capture_on_commit_callbacks(execute=True):
+        services.settle(application, actor=civil_servant, amount="450", motivation="Minder.")
+    assert "450.00" in mail.outbox[-1].body
+
+
+def test_a_refused_grant_sends_no_mail(citizen, civil_servant, django_capture_on_commit_callbacks):
+    application = in_review(citizen, civil_servant)
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(TransitionError):
+        services.grant(application, actor=civil_servant, amount="5000", motivation="Te veel.")
+    assert mail.outbox == []
