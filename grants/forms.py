@@ -6,6 +6,8 @@ from decimal import Decimal
 from django import forms
 from django.forms import inlineformset_factory
 from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from grants.models import Application, CostLine, Status
@@ -18,6 +20,14 @@ from velsen_intl.templatetags.portal import format_money
 MONEY_FIELD = {"max_digits": 12, "decimal_places": 2}
 
 
+def _attachment_help_text():
+    return gettext("Allowed: %(types)s, at most 10 MB each. You can choose several files.") % {"types": ALLOWED_LABELS}
+
+
+# Evaluated when rendered, in the language of the request (not at import time).
+_attachment_help = lazy(_attachment_help_text, str)
+
+
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
@@ -28,10 +38,7 @@ class MultipleFileField(forms.FileField):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("widget", MultipleFileInput())
         kwargs.setdefault("required", False)
-        kwargs.setdefault(
-            "help_text",
-            _("Allowed: %(types)s, at most 10 MB each. You can choose several files.") % {"types": ALLOWED_LABELS},
-        )
+        kwargs.setdefault("help_text", _attachment_help())
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):
