@@ -11,7 +11,7 @@ SERVE_ENV := DJANGO_DEBUG=0 DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_SECURE_COOKIES=0
 	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$(cat var/secret_key)}
 APPS := accounts audit global_goals partnerships grants council
 
-.PHONY: help venv run serve test lint format migrate demo messages check-messages bench clean
+.PHONY: help venv run serve test lint security format migrate demo messages check-messages bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -50,6 +50,9 @@ test: venv ## Run the whole suite (SQLite; PostgreSQL when DATABASE_URL is set)
 lint: venv ## ruff: lint and format check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+
+security: venv ## bandit: static security checks (no high-severity finding allowed; each nosec needs a reason)
+	$(VENV)/bin/bandit -q -r $(APPS) velsen_intl -x '*/migrations/*' --severity-level high
 
 format: venv ## ruff: fix what can be fixed and format
 	$(VENV)/bin/ruff check --fix .

@@ -1,11 +1,20 @@
 """Demo accounts (password `velsen-demo`). They exist only where `load_demo` was run."""
 
+import base64
+
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accounts import mfa
 from accounts.roles import Role
 
 DEMO_PASSWORD = "velsen-demo"  # noqa: S105  (documented demo password, only created by load_demo)
+
+# A fixed, published TOTP key for the demo staff accounts (hex, as django-otp stores it). Add it to an
+# authenticator app as the base32 key printed by load_demo; with DEBUG on, the login page shows the
+# current code of a demo account instead.
+DEMO_TOTP_KEY = "3132333435363738393031323334353637383930"  # noqa: S105  (public demo key)
 
 DEMO_USERS = [
     ("inwoner@example.org", "Ineke Inwoner", [Role.CITIZEN], False),
@@ -38,5 +47,14 @@ def load(stdout=None):
             user.save(update_fields=["password"])
             user.set_roles(roles)
             created += 1
+        if user.has_role(*mfa.MFA_ROLES):
+            TOTPDevice.objects.get_or_create(
+                user=user, name=mfa.TOTP_NAME, defaults={"key": DEMO_TOTP_KEY, "confirmed": True}
+            )
     if stdout is not None:
         stdout.write(f"Demo accounts: {created} created, {len(DEMO_USERS) - created} already there.")
+        secret = base64.b32encode(bytes.fromhex(DEMO_TOTP_KEY)).decode()
+        stdout.write(
+            f"Demo staff accounts use a second factor: TOTP key {secret} (any authenticator app); "
+            "with DJANGO_DEBUG=1 the login page shows the current code."
+        )

@@ -61,3 +61,12 @@ class PortalPasswordResetForm(PortalFormMixin, PasswordResetForm):
 
 class PortalSetPasswordForm(PortalFormMixin, SetPasswordForm):
     pass
+
+
+class OTPCodeForm(PortalFormMixin, forms.Form):
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=16,
+        help_text=_("The 6-digit code from your authenticator app, or one of your recovery codes."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}),
+    )

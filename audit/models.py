@@ -1,3 +1,6 @@
+import contextlib
+import ipaddress
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -5,6 +8,34 @@ from django.utils.translation import gettext_lazy as _
 
 class AppendOnlyError(Exception):
     pass
+
+
+class AuditEventQuerySet(models.QuerySet):
+    def search(self, *, q="", result="", since=None, until=None):
+        qs = self
+        if q:
+            condition = (
+                models.Q(actor_label__icontains=q)
+                | models.Q(action__icontains=q)
+                | models.Q(object_repr__icontains=q)
+                | models.Q(object_id=q)
+            )
+            with contextlib.suppress(ValueError):
+                condition |= models.Q(ip=str(ipaddress.ip_address(q)))
+            qs = qs.filter(condition)
+        if result:
+            qs = qs.filter(result=result)
+        if since:
+            qs = qs.filter(at__date__gte=since)
+        if until:
+            qs = qs.filter(at__date__lte=until)
+        return qs
+
+    def update(self, **kwargs):
+        raise AppendOnlyError("Audit events cannot be changed.")
+
+    def delete(self):
+        raise AppendOnlyError("Audit events cannot be deleted.")
 
 
 class AuditEvent(models.Model):
@@ -30,6 +61,8 @@ class AuditEvent(models.Model):
     result = models.CharField(_("result"), max_length=10, choices=Result.choices, default=Result.OK)
     ip = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
     data = models.JSONField(_("details"), default=dict, blank=True)
+
+    objects = AuditEventQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("audit event")

@@ -14,7 +14,7 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "object-src 'none'",
     ]
 )
-PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
 
 class SecurityHeadersMiddleware:
@@ -34,4 +34,41 @@ class SecurityHeadersMiddleware:
         else:
             response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response
+
+
+class SessionPolicyMiddleware:
+    """Idle timeout for staff sessions, and no caching of pages that may show personal data."""
+
+    LAST_SEEN_KEY = "velsen_last_seen"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        import time
+
+        from django.conf import settings
+        from django.contrib import messages
+        from django.contrib.auth import logout
+        from django.contrib.auth.views import redirect_to_login
+        from django.utils.translation import gettext as _
+
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and user.has_role("civil_servant", "council_member", "administrator")
+        ):
+            now = time.time()
+            last_seen = request.session.get(self.LAST_SEEN_KEY)
+            if last_seen is not None and now - last_seen > settings.STAFF_IDLE_TIMEOUT:
+                logout(request)
+                messages.info(request, _("You were logged out after a period without activity. Log in again."))
+                return redirect_to_login(request.get_full_path())
+            request.session[self.LAST_SEEN_KEY] = now
+
+        response = self.get_response(request)
+        if user is not None and user.is_authenticated:
+            response.headers["Cache-Control"] = "no-store, private"
         return response

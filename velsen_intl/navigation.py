@@ -13,7 +13,7 @@ PUBLIC = [
 CITIZEN = [(_("My applications"), "grants:my_applications")]
 CIVIL_SERVANT = [(_("Work overview"), "start"), (_("Application queue"), "grants:queue")]
 COUNCIL_MEMBER = [(_("My council questions"), "council:my_questions")]
-ADMINISTRATOR = [(_("Management"), "admin:index")]
+ADMINISTRATOR = [(_("Audit log"), "audit:event_list"), (_("Management"), "admin:index")]
 
 
 def _entries(pairs, path):

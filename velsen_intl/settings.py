@@ -4,6 +4,7 @@ One module, no chain of settings files. Every variable is parsed strictly:
 a malformed value stops the process with a message instead of being guessed.
 """
 
+import datetime
 import os
 import sys
 from pathlib import Path
@@ -75,6 +76,10 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "crispy_forms",
     "crispy_forms_gds",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     # Project apps, lowest layer first (see STYLE.md: council -> grants -> partnerships -> global_goals).
     "accounts",
     "audit",
@@ -93,9 +98,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "velsen_intl.middleware.SessionPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "velsen_intl.middleware.SecurityHeadersMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "velsen_intl.urls"
@@ -142,7 +151,20 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+# django-axes first: it refuses logins while an account/IP pair is locked out. Its records live in
+# the database, so the lock-out holds across app servers. Keep authentication pluggable: a DigiD or
+# eHerkenning backend can be added to this list.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)  # the 6th wrong password is refused
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["ip_address", ["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "lockout.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+AXES_ENABLE_ADMIN = True
+OTP_TOTP_ISSUER = "Velsen Internationaal"
+# Staff sessions end after this many seconds without a request (BIO); citizens keep SESSION_COOKIE_AGE.
+STAFF_IDLE_TIMEOUT = envint("DJANGO_STAFF_IDLE_TIMEOUT", 30 * 60)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},

@@ -4,6 +4,19 @@ from django.urls import include, path
 
 from velsen_intl import views
 
+
+def admin_login(request, extra_context=None):
+    """Django admin logs in through the portal's own login, so the second factor is never skipped."""
+    from django.contrib.auth.views import redirect_to_login
+    from django.urls import reverse
+
+    return redirect_to_login(request.GET.get("next", reverse("admin:index")))
+
+
+admin.site.login = admin_login
+admin.site.site_header = "Velsen Internationaal"
+admin.site.site_title = "Velsen Internationaal"
+
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
@@ -21,5 +34,6 @@ urlpatterns += i18n_patterns(
     path("global-goals/", include("global_goals.urls")),
     path("grants/", include("grants.urls")),
     path("council/", include("council.urls")),
+    path("audit/", include("audit.urls")),
     prefix_default_language=False,
 )

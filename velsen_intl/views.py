@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from velsen_intl import overview
 from velsen_intl.pillars import PILLAR_SLUGS
@@ -13,14 +13,14 @@ from velsen_intl.pillars import PILLAR_SLUGS
 SLUG_TO_PILLAR = {slug: pillar for pillar, slug in PILLAR_SLUGS.items()}
 
 
-@require_GET
+@require_safe
 def home(request):
     return render(
         request, "portal/home.html", {"pillars": overview.pillar_cards(), "budget": overview.budget_summary()}
     )
 
 
-@require_GET
+@require_safe
 def pillar(request, slug):
     pillar = SLUG_TO_PILLAR.get(slug)
     if pillar is None:
@@ -33,22 +33,22 @@ def pillar(request, slug):
     return render(request, "portal/pillar.html", context)
 
 
-@require_GET
+@require_safe
 def privacy(request):
     return render(request, "portal/privacy.html", {"breadcrumbs": [(_("Privacy statement"), None)]})
 
 
-@require_GET
+@require_safe
 def accessibility(request):
     return render(request, "portal/accessibility.html", {"breadcrumbs": [(_("Accessibility statement"), None)]})
 
 
-@require_GET
+@require_safe
 def contact(request):
     return render(request, "portal/contact.html", {"breadcrumbs": [(_("Contact"), None)]})
 
 
-@require_GET
+@require_safe
 @never_cache
 def healthz(request):
     """200 when the database answers, 503 when it does not."""

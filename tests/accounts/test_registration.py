@@ -125,10 +125,3 @@ def test_password_reset_sends_a_link_that_sets_a_new_password(client, citizen):
     assert response.status_code == 302
     citizen.refresh_from_db()
     assert citizen.check_password("Nieuw-Wachtwoord-2026")
-
-
-def test_the_login_redirects_each_role_to_its_start_page(client, council_member):
-    from tests.conftest import PASSWORD
-
-    response = client.post("/accounts/login/", {"username": council_member.email, "password": PASSWORD})
-    assert response.url == "/start/"

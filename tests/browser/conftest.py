@@ -81,10 +81,22 @@ def login(base_url):
     """Log in through the real login form: `login(page, email, password)`."""
 
     def do_login(page, email, password, language_prefix=""):
+        from django.contrib.auth import get_user_model
+
+        from accounts.mfa import mfa_required
+        from tests.factories import ensure_totp, totp_code
+
+        user = get_user_model().objects.get(email=email)
+        device = ensure_totp(user) if mfa_required(user) else None
         page.goto(f"{base_url}{language_prefix}/accounts/login/")
         page.get_by_label("E-mail address" if language_prefix == "/en" else "E-mailadres").fill(email)
         page.get_by_label("Password" if language_prefix == "/en" else "Wachtwoord", exact=True).fill(password)
         page.locator("main form button[type=submit]").click()
         page.wait_for_load_state()
+        if device is not None:
+            # Staff log in with a second factor: type the code the authenticator app would show.
+            page.get_by_label("Code").fill(totp_code(device))
+            page.locator("main form button[type=submit]").click()
+            page.wait_for_load_state()
 
     return do_login

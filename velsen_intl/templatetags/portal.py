@@ -4,7 +4,6 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django import template
 from django.utils import formats, translation
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -65,8 +64,3 @@ def status_badge(value, label=None):
 @register.filter
 def yesno_nl(value):
     return _("yes") if value else _("no")
-
-
-@register.simple_tag
-def svg_icon(name):
-    return mark_safe(f'<svg class="icon" aria-hidden="true" focusable="false"><use href="#icon-{name}"></use></svg>')  # noqa: S308
