@@ -696,8 +696,10 @@ def add_note(application, *, actor, text, ip=None):
     _require_staff(actor)
     if not text or not text.strip():
         raise TransitionError(_("Write the note."))
-    note = InternalNote.objects.create(application=application, author=actor, text=text)
-    record(actor=actor, action="grants.note_added", obj=application, ip=ip)
+    with transaction.atomic():
+        note = InternalNote.objects.create(application=application, author=actor, text=text)
+        # Also in the (staff-only) history, so the page shows notes without another query.
+        _log(application, actor=actor, action=Action.NOTE_ADDED, reason=text, ip=ip, visible=False)
     return note
 
 
