@@ -178,3 +178,19 @@ def test_bad_input_shows_the_errors_and_keeps_what_was_typed(page, base_url, axe
     assert not Application.objects.exists()
     axe(page, "apply form with errors")
     page.screenshot(path=f"/tmp/grants-errors{lang.replace('/', '-')}.png", full_page=True)
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("lang", ["", "/en"], ids=["nl", "en"])
+def test_an_administrator_changes_the_ceiling_with_a_reason(page, base_url, axe, login, lang):
+    admin = make_user("beheer@velsen.example", roles=["administrator"], full_name="Bert Beheer", password=PASSWORD)
+    login(page, admin.email, PASSWORD, lang)
+    page.goto(f"{base_url}{lang}/grants/ceiling/")
+    axe(page, "ceiling form")
+    page.fill("#id_ceiling", "12500")
+    page.fill("#id_reason", "Raadsbesluit over de middelen voor Velsen Internationaal.")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_load_state()
+    axe(page, "budget page after the change")
+    content = page.locator("main").inner_text()
+    assert re.search(r"€\s?12[.,]500[.,]00", content)

@@ -144,3 +144,17 @@ def test_only_an_administrator_changes_the_ceiling(civil_servant_client, admin_c
     response = admin_client_.post(reverse("grants:ceiling"), {"year": year, "ceiling": "12000", "reason": "Raad"})
     assert response.status_code == 302
     assert services.budget_figures(year)["ceiling"] == Decimal("12000.00")
+
+
+def test_the_decision_overview_stays_cheap(civil_servant_client, civil_servant, citizen, django_assert_max_num_queries):
+    for _i in range(4):
+        in_review(citizen, civil_servant)
+    with django_assert_max_num_queries(12):
+        response = civil_servant_client.get(reverse("grants:decision_overview"))
+    assert len(response.context["rows"]) == 4
+
+
+def test_the_decision_letter_stays_cheap(civil_servant_client, civil_servant, citizen, django_assert_max_num_queries):
+    application = granted(citizen, civil_servant)
+    with django_assert_max_num_queries(12):
+        assert civil_servant_client.get(reverse("grants:letter", args=[application.pk])).status_code == 200
