@@ -280,6 +280,13 @@ class RequestInformationForm(StaffActionForm):
         help_text=_("The applicant receives this by e-mail; the decision term is suspended until they answer."),
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+    answer_within = forms.IntegerField(
+        label=_("Answer within (weeks)"),
+        min_value=1,
+        max_value=8,
+        initial=2,
+        help_text=_("After this term the application may be set aside (Awb 4:5)."),
+    )
 
 
 class RecommendForm(StaffActionForm):

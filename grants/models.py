@@ -208,6 +208,12 @@ class Application(models.Model):
     deadline_extended = models.BooleanField(_("decision term extended"), default=False)
     information_requested_at = models.DateTimeField(_("information requested at"), null=True, blank=True)
     information_request = models.TextField(_("information requested"), blank=True)
+    information_due = models.DateField(
+        _("answer due"),
+        null=True,
+        blank=True,
+        help_text=_("After this date the application may be set aside (Awb 4:5)."),
+    )
 
     # The applicant
     applicant_kind = models.CharField(

@@ -2,6 +2,7 @@
 notes, and the decision overview of a year."""
 
 import csv
+import datetime
 from decimal import Decimal
 
 from django.contrib import messages
@@ -202,7 +203,13 @@ def action(request, pk, name):
         if name == "start_review":
             services.start_review(application, actor=actor, ip=ip)
         elif name == "request_information":
-            services.request_information(application, actor=actor, question=data["question"], ip=ip)
+            services.request_information(
+                application,
+                actor=actor,
+                question=data["question"],
+                answer_within=datetime.timedelta(weeks=data["answer_within"]),
+                ip=ip,
+            )
         elif name == "recommend":
             services.recommend(
                 application,

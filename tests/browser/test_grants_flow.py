@@ -99,6 +99,7 @@ def test_apply_ask_answer_grant_and_see_the_budget(page, browser, base_url, axe,
     staff.get_by_role("link", name=reference).click()
     axe(staff, "staff detail")
     staff.fill("#id_request_information-question", "Stuur de offerte van het materiaal.")
+    staff.fill("#id_request_information-answer_within", "2")
     staff.locator("form[action$='/request_information/'] button[type=submit]").click()
     staff.wait_for_load_state()
     axe(staff, "after information request")

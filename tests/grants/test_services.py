@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from audit.models import AuditEvent
 from grants import services
@@ -191,7 +192,15 @@ def test_set_aside_only_while_waiting_for_information(citizen, civil_servant):
     with pytest.raises(TransitionError):
         services.set_aside(application, actor=civil_servant, reason="x")
     application = services.request_information(application, actor=civil_servant, question="Begroting?")
-    application = services.set_aside(application, actor=civil_servant, reason="Geen antwoord binnen de termijn.")
+    assert application.information_due == timezone.localdate() + datetime.timedelta(weeks=2)
+    with pytest.raises(TransitionError, match="has until"):
+        services.set_aside(application, actor=civil_servant, reason="Te vroeg.")
+    application = services.set_aside(
+        application,
+        actor=civil_servant,
+        reason="Geen antwoord binnen de termijn.",
+        today=application.information_due + datetime.timedelta(days=1),
+    )
     assert application.status == Status.SET_ASIDE
 
 

@@ -79,9 +79,13 @@ def test_drafts_are_not_visible_to_staff(civil_servant_client, citizen):
 def test_a_civil_servant_asks_for_information_and_grants(civil_servant_client, citizen, civil_servant):
     application = submitted(citizen)
     url = lambda name: reverse("grants:staff_action", args=[application.pk, name])  # noqa: E731
-    civil_servant_client.post(url("request_information"), {"request_information-question": "Offerte?"})
+    civil_servant_client.post(
+        url("request_information"),
+        {"request_information-question": "Offerte?", "request_information-answer_within": "3"},
+    )
     application.refresh_from_db()
     assert application.status == Status.INFORMATION_REQUESTED
+    assert application.information_due == timezone.localdate() + datetime.timedelta(weeks=3)
     services.answer_information_request(application, actor=citizen, answer="Bijgevoegd")
     civil_servant_client.post(url("start_review"))
     response = civil_servant_client.post(
