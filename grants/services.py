@@ -296,6 +296,18 @@ def add_attachments(application, files, *, kind, actor):
     return stored
 
 
+def remove_attachment(attachment, *, actor, ip=None):
+    """Remove a file from a draft (once submitted, what was sent stays part of the record)."""
+    with transaction.atomic():
+        current = _locked(attachment.application)
+        _require_applicant(current, actor)
+        _require_state(current, {Status.DRAFT}, _("Removing an attachment"))
+        name = attachment.original_name
+        attachment.delete()
+        transaction.on_commit(lambda: attachment.file.delete(save=False))
+        record(actor=actor, action="grants.attachment_removed", obj=current, ip=ip, data={"file": name})
+
+
 def missing_for_submission(application):
     """What still has to be filled in before the application is complete (Awb 4:2)."""
     missing = []

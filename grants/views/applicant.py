@@ -241,6 +241,22 @@ def attachment(request, pk, attachment_pk):
     return response
 
 
+@citizen_required
+@require_POST
+def remove_attachment(request, pk, attachment_pk):
+    application = get_own_application(request.user, pk)
+    try:
+        file = Attachment.objects.get(pk=attachment_pk, application=application)
+    except Attachment.DoesNotExist:
+        raise Http404
+    try:
+        services.remove_attachment(file, actor=request.user, ip=client_ip(request))
+        messages.success(request, _("The attachment was removed."))
+    except services.TransitionError as exc:
+        messages.error(request, exc.message)
+    return redirect("grants:edit", pk=application.pk) if application.is_draft else redirect(application)
+
+
 @login_required
 def letter(request, pk):
     """The decision letter (printable HTML) for the applicant and staff."""

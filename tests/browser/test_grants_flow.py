@@ -24,6 +24,7 @@ TEXT = {
         "send": "Antwoord versturen",
         "available": "beschikbaar",
         "log_out": "Uitloggen",
+        "save": "Opslaan als concept",
     },
     "/en": {
         "submit": "Submit application",
@@ -33,6 +34,7 @@ TEXT = {
         "send": "Send answer",
         "available": "available",
         "log_out": "Log out",
+        "save": "Save as draft",
     },
 }
 
@@ -179,6 +181,22 @@ def test_bad_input_shows_the_errors_and_keeps_what_was_typed(page, base_url, axe
     assert not Application.objects.exists()
     axe(page, "apply form with errors")
     page.screenshot(path=f"/tmp/grants-errors{lang.replace('/', '-')}.png", full_page=True)
+
+    # Corrected and saved as a draft with a real PDF; the file can be removed again.
+    page.fill("#id_end_date", "2026-07-31")
+    page.fill("#id_iban", "NL91 ABNA 0417 1643 00")
+    page.fill("#id_requested_amount", "100")
+    page.set_input_files(
+        "#id_attachments", files=[{"name": "plan.pdf", "mimeType": "application/pdf", "buffer": PDF_BYTES}]
+    )
+    page.get_by_role("button", name=TEXT[lang]["save"]).click()
+    page.wait_for_load_state()
+    assert Application.objects.get().attachments.count() == 1
+    axe(page, "draft with an attachment")
+    page.get_by_role("button", name=re.compile("plan.pdf")).click()
+    page.wait_for_load_state()
+    assert not Application.objects.get().attachments.exists()
+    axe(page, "draft after removing the attachment")
 
 
 @pytest.mark.django_db(transaction=True)

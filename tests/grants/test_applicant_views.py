@@ -257,3 +257,16 @@ def test_staff_read_the_decision_letter_too(civil_servant_client, citizen, civil
 
 def test_there_is_no_letter_before_a_decision(citizen_client, citizen):
     assert citizen_client.get(reverse("grants:letter", args=[submitted(citizen).pk])).status_code == 404
+
+
+def test_a_file_can_be_removed_from_a_draft_only(citizen_client, other_citizen_client, citizen):
+    application = draft(citizen)
+    file = services.add_attachments(application, [pdf_file()], kind="application", actor=citizen)[0]
+    url = reverse("grants:remove_attachment", args=[application.pk, file.pk])
+    assert other_citizen_client.post(url).status_code == 404
+    assert citizen_client.post(url).status_code == 302
+    assert not application.attachments.exists()
+    sent = submitted(citizen)
+    kept = services.add_attachments(sent, [pdf_file()], kind="application", actor=citizen)[0]
+    citizen_client.post(reverse("grants:remove_attachment", args=[sent.pk, kept.pk]))
+    assert sent.attachments.count() == 1
