@@ -6,15 +6,26 @@ from decimal import Decimal
 from django import forms
 from django.forms import inlineformset_factory
 from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from grants.models import Application, CostLine, Status
 from grants.validators import ALLOWED_LABELS, normalise_iban, validate_attachment, validate_iban, validate_kvk_number
+from partnerships.models import Partnership
 from velsen_intl.forms import PortalFormMixin
 from velsen_intl.pillars import Pillar
 from velsen_intl.templatetags.portal import format_money
 
 MONEY_FIELD = {"max_digits": 12, "decimal_places": 2}
+
+
+def _attachment_help_text():
+    return gettext("Allowed: %(types)s, at most 10 MB each. You can choose several files.") % {"types": ALLOWED_LABELS}
+
+
+# Evaluated when rendered, in the language of the request (not at import time).
+_attachment_help = lazy(_attachment_help_text, str)
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -27,10 +38,7 @@ class MultipleFileField(forms.FileField):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("widget", MultipleFileInput())
         kwargs.setdefault("required", False)
-        kwargs.setdefault(
-            "help_text",
-            _("Allowed: %(types)s, at most 10 MB each. You can choose several files.") % {"types": ALLOWED_LABELS},
-        )
+        kwargs.setdefault("help_text", _attachment_help())
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):
@@ -135,7 +143,9 @@ class ApplicationForm(PortalFormMixin, forms.ModelForm):
         self.complete = complete
         self.fields["pillar"].choices = Pillar.choices
         self.fields["pillar"].required = False
-        self.fields["partnership"].queryset = self.fields["partnership"].queryset.order_by("title")
+        self.fields["partnership"].queryset = (
+            self.fields["partnership"].queryset.exclude(status=Partnership.Status.ENDED).order_by("title")
+        )
         self.fields["partnership"].empty_label = _("None")
         self.fields["goals"].queryset = self.fields["goals"].queryset.order_by("number")
         self.fields["goals"].label_from_instance = lambda goal: str(goal)
@@ -269,6 +279,13 @@ class RequestInformationForm(StaffActionForm):
         label=_("What information do you need?"),
         help_text=_("The applicant receives this by e-mail; the decision term is suspended until they answer."),
         widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    answer_within = forms.IntegerField(
+        label=_("Answer within (weeks)"),
+        min_value=1,
+        max_value=8,
+        initial=2,
+        help_text=_("After this term the application may be set aside (Awb 4:5)."),
     )
 
 

@@ -26,12 +26,36 @@ def default_ceiling():
     return Decimal(settings.GRANT_DEFAULT_CEILING)
 
 
+class BudgetQuerySet(models.QuerySet):
+    def with_position(self, *, completed_before=None):
+        """Annotate `committed` and (optionally) `earlier_waiting`, the open applications of the
+        year that became complete before a moment: what a civil servant sees beside one
+        application, in one query."""
+        money = models.DecimalField(**MONEY)
+        per_year = Application.objects.filter(year=models.OuterRef("year")).order_by().values("year")
+        committed = per_year.annotate(total=committed_sum()).values("total")[:1]
+        queryset = self.annotate(
+            committed=Coalesce(models.Subquery(committed, output_field=money), ZERO, output_field=money)
+        )
+        if completed_before is not None:
+            waiting = (
+                per_year.filter(status__in=[Status.SUBMITTED, Status.IN_REVIEW], completed_at__lt=completed_before)
+                .annotate(n=models.Count("pk"))
+                .values("n")[:1]
+            )
+            queryset = queryset.annotate(
+                earlier_waiting=Coalesce(models.Subquery(waiting, output_field=models.IntegerField()), 0)
+            )
+        return queryset
+
+
 class Budget(models.Model):
     """The grant budget of one calendar year. The ceiling (subsidieplafond, Awb 4:25) is changed only
     through `services.set_budget_ceiling`, which records the reason."""
 
     year = models.PositiveSmallIntegerField(_("year"), unique=True)
     ceiling = models.DecimalField(_("ceiling"), **MONEY, default=default_ceiling)
+    objects = BudgetQuerySet.as_manager()
     division_method = models.TextField(
         _("division method"),
         default=_(
@@ -47,6 +71,11 @@ class Budget(models.Model):
 
     def __str__(self):
         return f"{self.year}"
+
+    @property
+    def available(self):
+        """Ceiling minus committed; needs the `committed` annotation of `with_position()`."""
+        return self.ceiling - self.committed
 
 
 class CeilingChange(models.Model):
@@ -140,17 +169,6 @@ class ApplicationQuerySet(models.QuerySet):
         """The sum that counts against the ceiling: granted amounts, settled ones at their final amount."""
         return self.aggregate(total=committed_sum())["total"]
 
-    def position(self, *, completed_before=None):
-        """Committed total and (optionally) how many open applications became complete before a
-        moment, in one query: what a civil servant needs beside one application."""
-        aggregates = {"committed": committed_sum()}
-        if completed_before is not None:
-            aggregates["earlier_waiting"] = models.Count(
-                "pk",
-                filter=Q(status__in=[Status.SUBMITTED, Status.IN_REVIEW], completed_at__lt=completed_before),
-            )
-        return self.aggregate(**aggregates)
-
     def in_queue_order(self):
         """First come, first served by the date the application became complete (Awb 4:26)."""
         return self.order_by(models.F("completed_at").asc(nulls_last=True), "received_at", "pk")
@@ -190,6 +208,12 @@ class Application(models.Model):
     deadline_extended = models.BooleanField(_("decision term extended"), default=False)
     information_requested_at = models.DateTimeField(_("information requested at"), null=True, blank=True)
     information_request = models.TextField(_("information requested"), blank=True)
+    information_due = models.DateField(
+        _("answer due"),
+        null=True,
+        blank=True,
+        help_text=_("After this date the application may be set aside (Awb 4:5)."),
+    )
 
     # The applicant
     applicant_kind = models.CharField(
@@ -435,6 +459,7 @@ class ApplicationEvent(models.Model):
         ACCOUNT_SUBMITTED = "account_submitted", _("Account submitted")
         SETTLED = "settled", _("Grant settled")
         CONFLICT_DECLARED = "conflict_declared", _("Conflict of interest declared")
+        NOTE_ADDED = "note_added", _("Internal note")
 
     application = models.ForeignKey(
         Application, verbose_name=_("application"), related_name="events", on_delete=models.PROTECT

@@ -296,6 +296,18 @@ def add_attachments(application, files, *, kind, actor):
     return stored
 
 
+def remove_attachment(attachment, *, actor, ip=None):
+    """Remove a file from a draft (once submitted, what was sent stays part of the record)."""
+    with transaction.atomic():
+        current = _locked(attachment.application)
+        _require_applicant(current, actor)
+        _require_state(current, {Status.DRAFT}, _("Removing an attachment"))
+        name = attachment.original_name
+        attachment.delete()
+        transaction.on_commit(lambda: attachment.file.delete(save=False))
+        record(actor=actor, action="grants.attachment_removed", obj=current, ip=ip, data={"file": name})
+
+
 def missing_for_submission(application):
     """What still has to be filled in before the application is complete (Awb 4:2)."""
     missing = []
@@ -436,8 +448,12 @@ def submit_account(application, *, actor, report, actual_costs, files=(), ip=Non
 # ---------------------------------------------------------------------------------------------
 
 
-def request_information(application, *, actor, question, ip=None, now=None):
-    """submitted/in_review → information_requested: the decision term is suspended (Awb 4:15)."""
+INFORMATION_TERM = datetime.timedelta(weeks=2)
+
+
+def request_information(application, *, actor, question, ip=None, now=None, answer_within=INFORMATION_TERM):
+    """submitted/in_review → information_requested: the decision term is suspended (Awb 4:15) and
+    the applicant gets a term to complete the application (Awb 4:5)."""
     _require_staff(actor)
     if not question or not question.strip():
         raise TransitionError(_("Write what information you need."))
@@ -446,6 +462,7 @@ def request_information(application, *, actor, question, ip=None, now=None):
         _require_state(current, {Status.SUBMITTED, Status.IN_REVIEW}, _("Asking for information"))
         current.information_requested_at = now or timezone.now()
         current.information_request = question
+        current.information_due = timezone.localdate(current.information_requested_at) + answer_within
         _move(
             current,
             Status.INFORMATION_REQUESTED,
@@ -459,10 +476,11 @@ def request_information(application, *, actor, question, ip=None, now=None):
             _("More information needed for %(reference)s") % {"reference": current.reference},
             _(
                 "To decide on your application “%(title)s” we need more information:\n\n%(question)s\n\n"
-                "Answer under “My applications”. The decision term is suspended until we have your answer "
-                "(Awb 4:15).\n\nMunicipality of Velsen"
+                "Answer under “My applications” by %(due)s. The decision term is suspended until we have your "
+                "answer (Awb 4:15); without an answer the application may be set aside (Awb 4:5).\n\n"
+                "Municipality of Velsen"
             )
-            % {"title": current.title, "question": question},
+            % {"title": current.title, "question": question, "due": current.information_due.isoformat()},
         )
     return current
 
@@ -635,7 +653,7 @@ def _mail_decision(application):
     )
 
 
-def set_aside(application, *, actor, reason, ip=None):
+def set_aside(application, *, actor, reason, ip=None, today=None):
     """information_requested → set_aside: not completed in the term given (Awb 4:5)."""
     _require_staff(actor)
     if not reason or not reason.strip():
@@ -643,6 +661,11 @@ def set_aside(application, *, actor, reason, ip=None):
     with transaction.atomic():
         current = _locked(application)
         _require_state(current, {Status.INFORMATION_REQUESTED}, _("Setting aside"))
+        if current.information_due and (today or timezone.localdate()) <= current.information_due:
+            raise TransitionError(
+                _("The applicant has until %(due)s to answer; only after that can the application be set aside.")
+                % {"due": current.information_due.isoformat()}
+            )
         current.decided_at = timezone.now()
         current.decided_by = actor
         _move(current, Status.SET_ASIDE, actor=actor, action=Action.SET_ASIDE, reason=reason, ip=ip)
@@ -696,8 +719,10 @@ def add_note(application, *, actor, text, ip=None):
     _require_staff(actor)
     if not text or not text.strip():
         raise TransitionError(_("Write the note."))
-    note = InternalNote.objects.create(application=application, author=actor, text=text)
-    record(actor=actor, action="grants.note_added", obj=application, ip=ip)
+    with transaction.atomic():
+        note = InternalNote.objects.create(application=application, author=actor, text=text)
+        # Also in the (staff-only) history, so the page shows notes without another query.
+        _log(application, actor=actor, action=Action.NOTE_ADDED, reason=text, ip=ip, visible=False)
     return note
 
 

@@ -17,6 +17,11 @@ urlpatterns = [
     path("applications/<int:pk>/account/", applicant.account, name="account"),
     path("applications/<int:pk>/letter/", applicant.letter, name="letter"),
     path("applications/<int:pk>/files/<int:attachment_pk>/", applicant.attachment, name="attachment"),
+    path(
+        "applications/<int:pk>/files/<int:attachment_pk>/remove/",
+        applicant.remove_attachment,
+        name="remove_attachment",
+    ),
     # The civil servant
     path("queue/", staff.queue, name="queue"),
     path("queue.csv", staff.queue_csv, name="queue_csv"),

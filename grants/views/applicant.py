@@ -49,6 +49,9 @@ def apply(request):
 def edit(request, pk):
     application = get_own_application(request.user, pk)
     if application.status != Status.DRAFT:
+        if request.method == "POST" and request.POST.get("action") == "submit" and application.reference:
+            # A second click on "submit": the first one went through, show its confirmation.
+            return redirect("grants:submitted", pk=application.pk)
         messages.error(request, _("Only a draft can be changed."))
         return redirect(application)
     return _edit(request, application)
@@ -80,7 +83,9 @@ def _edit(request, application):
                     ip=client_ip(request),
                 )
                 if submitting:
-                    draft = services.submit(draft, actor=request.user, ip=client_ip(request))
+                    if draft.status == Status.DRAFT:
+                        draft = services.submit(draft, actor=request.user, ip=client_ip(request))
+                    # else: a double click on a new form; the first request already submitted it.
                     return redirect("grants:submitted", pk=draft.pk)
             except (services.TransitionError, ValidationError) as exc:
                 messages.error(request, exc.message if hasattr(exc, "message") else str(exc))
@@ -234,6 +239,22 @@ def attachment(request, pk, attachment_pk):
     response["Content-Type"] = file.content_type
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@citizen_required
+@require_POST
+def remove_attachment(request, pk, attachment_pk):
+    application = get_own_application(request.user, pk)
+    try:
+        file = Attachment.objects.get(pk=attachment_pk, application=application)
+    except Attachment.DoesNotExist:
+        raise Http404
+    try:
+        services.remove_attachment(file, actor=request.user, ip=client_ip(request))
+        messages.success(request, _("The attachment was removed."))
+    except services.TransitionError as exc:
+        messages.error(request, exc.message)
+    return redirect("grants:edit", pk=application.pk) if application.is_draft else redirect(application)
 
 
 @login_required

@@ -2,6 +2,7 @@
 notes, and the decision overview of a year."""
 
 import csv
+import datetime
 from decimal import Decimal
 
 from django.contrib import messages
@@ -19,7 +20,7 @@ from accounts.decorators import role_required
 from accounts.roles import Role
 from audit.services import client_ip
 from grants import forms, services
-from grants.models import Application, Status
+from grants.models import Application, ApplicationEvent, Budget, Status
 from grants.views.common import application_queryset
 
 staff_required = role_required(Role.CIVIL_SERVANT, Role.ADMINISTRATOR)
@@ -132,8 +133,11 @@ def _get(pk):
 
 
 def _render_detail(request, application, bound=None, status=200):
-    conflicts = list(application.conflicts.select_related("civil_servant"))
-    my_conflict = any(c.civil_servant_id == request.user.pk for c in conflicts)
+    events = list(application.events.select_related("actor"))
+    Action = ApplicationEvent.Action
+    notes = [e for e in events if e.action == Action.NOTE_ADDED]
+    conflicts = [e for e in events if e.action == Action.CONFLICT_DECLARED]
+    my_conflict = any(c.actor_id == request.user.pk for c in conflicts)
     available = [
         name for name in ACTIONS_BY_STATE.get(application.status, []) if not (my_conflict and name in DECISIONS)
     ]
@@ -145,29 +149,24 @@ def _render_detail(request, application, bound=None, status=200):
             action_forms[name] = ACTIONS[name](prefix=name, initial=_initial(application, name))
     position = None
     if application.year:
-        ceiling = services.ensure_budget(application.year).ceiling
-        totals = Application.objects.in_year(application.year).position(
-            completed_before=application.completed_at if application.is_open else None
+        position = (
+            Budget.objects.with_position(completed_before=application.completed_at if application.is_open else None)
+            .filter(year=application.year)
+            .first()
         )
-        position = {
-            "year": application.year,
-            "ceiling": ceiling,
-            "available": ceiling - totals["committed"],
-            "earlier_waiting": totals.get("earlier_waiting") or 0,
-        }
     return render(
         request,
         "grants/staff/detail.html",
         {
             "application": application,
-            "events": application.events.select_related("actor"),
-            "notes": application.notes.select_related("author"),
+            "events": [e for e in events if e.action != Action.NOTE_ADDED],
+            "notes": notes,
             "conflicts": conflicts,
             "my_conflict": my_conflict,
             "action_names": available,
             "action_forms": action_forms,
-            "figures": position,
-            "earlier_waiting": position["earlier_waiting"] if position else 0,
+            "position": position,
+            "earlier_waiting": getattr(position, "earlier_waiting", 0),
             "breadcrumbs": [(_("Application queue"), reverse("grants:queue")), (application.reference, None)],
         },
         status=status,
@@ -204,7 +203,13 @@ def action(request, pk, name):
         if name == "start_review":
             services.start_review(application, actor=actor, ip=ip)
         elif name == "request_information":
-            services.request_information(application, actor=actor, question=data["question"], ip=ip)
+            services.request_information(
+                application,
+                actor=actor,
+                question=data["question"],
+                answer_within=datetime.timedelta(weeks=data["answer_within"]),
+                ip=ip,
+            )
         elif name == "recommend":
             services.recommend(
                 application,

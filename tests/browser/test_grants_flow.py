@@ -24,6 +24,7 @@ TEXT = {
         "send": "Antwoord versturen",
         "available": "beschikbaar",
         "log_out": "Uitloggen",
+        "save": "Opslaan als concept",
     },
     "/en": {
         "submit": "Submit application",
@@ -33,6 +34,7 @@ TEXT = {
         "send": "Send answer",
         "available": "available",
         "log_out": "Log out",
+        "save": "Save as draft",
     },
 }
 
@@ -44,7 +46,7 @@ def log_out(page, lang):
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("lang", ["", "/en"], ids=["nl", "en"])
-def test_apply_ask_answer_grant_and_see_the_budget(page, base_url, axe, login, lang, settings, tmp_path):
+def test_apply_ask_answer_grant_and_see_the_budget(page, browser, base_url, axe, login, lang, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     t = TEXT[lang]
     citizen = make_user("burger@example.org", roles=["citizen"], full_name="Bea Burger", password=PASSWORD)
@@ -89,22 +91,22 @@ def test_apply_ask_answer_grant_and_see_the_budget(page, base_url, axe, login, l
     page.get_by_role("link", name=reference).click()
     axe(page, "my application")
     page.screenshot(path=f"/tmp/grants-detail{lang.replace('/', '-')}.png", full_page=True)
-    log_out(page, lang)
 
-    # The civil servant asks for more information.
-    login(page, servant.email, PASSWORD, lang)
-    page.goto(f"{base_url}{lang}/grants/queue/")
-    axe(page, "queue")
-    page.get_by_role("link", name=reference).click()
-    axe(page, "staff detail")
-    page.fill("#id_request_information-question", "Stuur de offerte van het materiaal.")
-    page.locator("form[action$='/request_information/'] button[type=submit]").click()
-    page.wait_for_load_state()
-    axe(page, "after information request")
-    log_out(page, lang)
+    # The civil servant (in a browser of their own; staff log in once, with a second factor) asks
+    # for more information.
+    staff = browser.new_context().new_page()
+    login(staff, servant.email, PASSWORD, lang)
+    staff.goto(f"{base_url}{lang}/grants/queue/")
+    axe(staff, "queue")
+    staff.get_by_role("link", name=reference).click()
+    axe(staff, "staff detail")
+    staff.fill("#id_request_information-question", "Stuur de offerte van het materiaal.")
+    staff.fill("#id_request_information-answer_within", "2")
+    staff.locator("form[action$='/request_information/'] button[type=submit]").click()
+    staff.wait_for_load_state()
+    axe(staff, "after information request")
 
     # The citizen answers with a new attachment.
-    login(page, citizen.email, PASSWORD, lang)
     page.goto(f"{base_url}{lang}/grants/applications/{application.pk}/")
     page.get_by_role("link", name=t["answer"]).click()
     axe(page, "answer form")
@@ -118,29 +120,28 @@ def test_apply_ask_answer_grant_and_see_the_budget(page, base_url, axe, login, l
     log_out(page, lang)
 
     # The civil servant starts the review and grants; a grant over what is left is refused.
-    login(page, servant.email, PASSWORD, lang)
-    page.goto(f"{base_url}{lang}/grants/queue/{application.pk}/")
-    page.locator("form[action$='/start_review/'] button[type=submit]").click()
-    page.wait_for_load_state()
-    page.fill("#id_grant-amount", "800")
-    page.fill("#id_grant-motivation", "Past binnen pijler C.")
-    page.fill("#id_grant-out_of_order_reason", "De activiteit begint eerder.")
-    page.locator("form[action$='/grant/'] button[type=submit]").click()
-    page.wait_for_load_state()
-    axe(page, "after grant")
-    page.goto(f"{base_url}{lang}/grants/applications/{application.pk}/letter/")
-    axe(page, "decision letter")
-    page.goto(f"{base_url}{lang}/grants/queue/{big.pk}/")
-    page.fill("#id_grant-amount", "9500")
-    page.fill("#id_grant-motivation", "Groot en goed.")
-    page.locator("form[action$='/grant/'] button[type=submit]").click()
-    page.wait_for_load_state()
-    assert "9.200,00" in page.content() or "9,200.00" in page.content()
-    axe(page, "grant refused over the ceiling")
-    page.screenshot(path=f"/tmp/grants-refused{lang.replace('/', '-')}.png", full_page=True)
-    page.goto(f"{base_url}{lang}/grants/decisions/")
-    axe(page, "decision overview")
-    log_out(page, lang)
+    staff.goto(f"{base_url}{lang}/grants/queue/{application.pk}/")
+    staff.locator("form[action$='/start_review/'] button[type=submit]").click()
+    staff.wait_for_load_state()
+    staff.fill("#id_grant-amount", "800")
+    staff.fill("#id_grant-motivation", "Past binnen pijler C.")
+    staff.fill("#id_grant-out_of_order_reason", "De activiteit begint eerder.")
+    staff.locator("form[action$='/grant/'] button[type=submit]").click()
+    staff.wait_for_load_state()
+    axe(staff, "after grant")
+    staff.goto(f"{base_url}{lang}/grants/applications/{application.pk}/letter/")
+    axe(staff, "decision letter")
+    staff.goto(f"{base_url}{lang}/grants/queue/{big.pk}/")
+    staff.fill("#id_grant-amount", "9500")
+    staff.fill("#id_grant-motivation", "Groot en goed.")
+    staff.locator("form[action$='/grant/'] button[type=submit]").click()
+    staff.wait_for_load_state()
+    assert "9.200,00" in staff.content() or "9,200.00" in staff.content()
+    axe(staff, "grant refused over the ceiling")
+    staff.screenshot(path=f"/tmp/grants-refused{lang.replace('/', '-')}.png", full_page=True)
+    staff.goto(f"{base_url}{lang}/grants/decisions/")
+    axe(staff, "decision overview")
+    staff.context.close()
 
     # Anyone sees the new figures on the public budget page.
     page.goto(f"{base_url}{lang}/grants/budget/")
@@ -180,3 +181,35 @@ def test_bad_input_shows_the_errors_and_keeps_what_was_typed(page, base_url, axe
     assert not Application.objects.exists()
     axe(page, "apply form with errors")
     page.screenshot(path=f"/tmp/grants-errors{lang.replace('/', '-')}.png", full_page=True)
+
+    # Corrected and saved as a draft with a real PDF; the file can be removed again.
+    page.fill("#id_end_date", "2026-07-31")
+    page.fill("#id_iban", "NL91 ABNA 0417 1643 00")
+    page.fill("#id_requested_amount", "100")
+    page.set_input_files(
+        "#id_attachments", files=[{"name": "plan.pdf", "mimeType": "application/pdf", "buffer": PDF_BYTES}]
+    )
+    page.get_by_role("button", name=TEXT[lang]["save"]).click()
+    page.wait_for_load_state()
+    assert Application.objects.get().attachments.count() == 1
+    axe(page, "draft with an attachment")
+    page.get_by_role("button", name=re.compile("plan.pdf")).click()
+    page.wait_for_load_state()
+    assert not Application.objects.get().attachments.exists()
+    axe(page, "draft after removing the attachment")
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("lang", ["", "/en"], ids=["nl", "en"])
+def test_an_administrator_changes_the_ceiling_with_a_reason(page, base_url, axe, login, lang):
+    admin = make_user("beheer@velsen.example", roles=["administrator"], full_name="Bert Beheer", password=PASSWORD)
+    login(page, admin.email, PASSWORD, lang)
+    page.goto(f"{base_url}{lang}/grants/ceiling/")
+    axe(page, "ceiling form")
+    page.fill("#id_ceiling", "12500")
+    page.fill("#id_reason", "Raadsbesluit over de middelen voor Velsen Internationaal.")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_load_state()
+    axe(page, "budget page after the change")
+    content = page.locator("main").inner_text()
+    assert re.search(r"€\s?12[.,]500[.,]00", content)

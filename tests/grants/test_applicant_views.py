@@ -223,3 +223,50 @@ def test_a_draft_can_be_changed_and_submitted_later(citizen_client, citizen):
     assert response.status_code == 302
     assert application.title == "Nieuwe titel" and application.status == Status.SUBMITTED
     assert list(application.cost_lines.values_list("description", flat=True)) == ["Materiaal", "Vervoer"]
+
+
+def test_a_double_click_on_submit_submits_once(citizen_client):
+    first = citizen_client.post(reverse("grants:apply"), form_data())
+    second = citizen_client.post(reverse("grants:apply"), form_data())
+    application = Application.objects.get()
+    assert first.url == second.url == reverse("grants:submitted", args=[application.pk])
+    assert application.reference.endswith("-0001")
+    assert application.events.filter(action="submitted").count() == 1
+
+
+@pytest.mark.parametrize("name", ["grants:my_applications", "grants:apply"])
+def test_applicant_pages_have_three_doors(name, client, council_client, civil_servant_client, citizen_client):
+    url = reverse(name)
+    assert client.get(url).status_code == 302
+    assert council_client.get(url).status_code == 403
+    assert civil_servant_client.get(url).status_code == 403
+    assert citizen_client.get(url).status_code == 200
+
+
+def test_a_council_member_sees_no_letters_or_files(council_client, citizen, civil_servant):
+    application = granted(citizen, civil_servant)
+    assert council_client.get(reverse("grants:letter", args=[application.pk])).status_code == 404
+    assert council_client.get(reverse("grants:detail", args=[application.pk])).status_code == 403
+
+
+def test_staff_read_the_decision_letter_too(civil_servant_client, citizen, civil_servant):
+    application = granted(citizen, civil_servant)
+    response = civil_servant_client.get(reverse("grants:letter", args=[application.pk]))
+    assert response.status_code == 200 and "bezwaar" in response.text
+
+
+def test_there_is_no_letter_before_a_decision(citizen_client, citizen):
+    assert citizen_client.get(reverse("grants:letter", args=[submitted(citizen).pk])).status_code == 404
+
+
+def test_a_file_can_be_removed_from_a_draft_only(citizen_client, other_citizen_client, citizen):
+    application = draft(citizen)
+    file = services.add_attachments(application, [pdf_file()], kind="application", actor=citizen)[0]
+    url = reverse("grants:remove_attachment", args=[application.pk, file.pk])
+    assert other_citizen_client.post(url).status_code == 404
+    assert citizen_client.post(url).status_code == 302
+    assert not application.attachments.exists()
+    sent = submitted(citizen)
+    kept = services.add_attachments(sent, [pdf_file()], kind="application", actor=citizen)[0]
+    citizen_client.post(reverse("grants:remove_attachment", args=[sent.pk, kept.pk]))
+    assert sent.attachments.count() == 1

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from audit.models import AuditEvent
 from grants import services
@@ -191,7 +192,15 @@ def test_set_aside_only_while_waiting_for_information(citizen, civil_servant):
     with pytest.raises(TransitionError):
         services.set_aside(application, actor=civil_servant, reason="x")
     application = services.request_information(application, actor=civil_servant, question="Begroting?")
-    application = services.set_aside(application, actor=civil_servant, reason="Geen antwoord binnen de termijn.")
+    assert application.information_due == timezone.localdate() + datetime.timedelta(weeks=2)
+    with pytest.raises(TransitionError, match="has until"):
+        services.set_aside(application, actor=civil_servant, reason="Te vroeg.")
+    application = services.set_aside(
+        application,
+        actor=civil_servant,
+        reason="Geen antwoord binnen de termijn.",
+        today=application.information_due + datetime.timedelta(days=1),
+    )
     assert application.status == Status.SET_ASIDE
 
 
@@ -267,3 +276,22 @@ def test_internal_notes_are_staff_only(citizen, civil_servant):
     with pytest.raises(TransitionError):
         services.add_note(application, actor=citizen, text="Hallo")
     assert application.notes.count() == 1
+
+
+def test_the_applicant_is_mailed_the_decision_and_the_settlement(
+    citizen, civil_servant, django_capture_on_commit_callbacks
+):
+    application = in_review(citizen, civil_servant)
+    with django_capture_on_commit_callbacks(execute=True):
+        application = services.grant(application, actor=civil_servant, amount="500", motivation="Goed.")
+    assert "6 weeks" in mail.outbox[-1].body and mail.outbox[-1].to == [citizen.email]
+    with django_capture_on_commit_callbacks(execute=True):
+        services.settle(application, actor=civil_servant, amount="450", motivation="Minder.")
+    assert "450.00" in mail.outbox[-1].body
+
+
+def test_a_refused_grant_sends_no_mail(citizen, civil_servant, django_capture_on_commit_callbacks):
+    application = in_review(citizen, civil_servant)
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(TransitionError):
+        services.grant(application, actor=civil_servant, amount="5000", motivation="Te veel.")
+    assert mail.outbox == []

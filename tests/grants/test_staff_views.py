@@ -79,9 +79,13 @@ def test_drafts_are_not_visible_to_staff(civil_servant_client, citizen):
 def test_a_civil_servant_asks_for_information_and_grants(civil_servant_client, citizen, civil_servant):
     application = submitted(citizen)
     url = lambda name: reverse("grants:staff_action", args=[application.pk, name])  # noqa: E731
-    civil_servant_client.post(url("request_information"), {"request_information-question": "Offerte?"})
+    civil_servant_client.post(
+        url("request_information"),
+        {"request_information-question": "Offerte?", "request_information-answer_within": "3"},
+    )
     application.refresh_from_db()
     assert application.status == Status.INFORMATION_REQUESTED
+    assert application.information_due == timezone.localdate() + datetime.timedelta(weeks=3)
     services.answer_information_request(application, actor=citizen, answer="Bijgevoegd")
     civil_servant_client.post(url("start_review"))
     response = civil_servant_client.post(
@@ -144,3 +148,17 @@ def test_only_an_administrator_changes_the_ceiling(civil_servant_client, admin_c
     response = admin_client_.post(reverse("grants:ceiling"), {"year": year, "ceiling": "12000", "reason": "Raad"})
     assert response.status_code == 302
     assert services.budget_figures(year)["ceiling"] == Decimal("12000.00")
+
+
+def test_the_decision_overview_stays_cheap(civil_servant_client, civil_servant, citizen, django_assert_max_num_queries):
+    for _i in range(4):
+        in_review(citizen, civil_servant)
+    with django_assert_max_num_queries(12):
+        response = civil_servant_client.get(reverse("grants:decision_overview"))
+    assert len(response.context["rows"]) == 4
+
+
+def test_the_decision_letter_stays_cheap(civil_servant_client, civil_servant, citizen, django_assert_max_num_queries):
+    application = granted(citizen, civil_servant)
+    with django_assert_max_num_queries(12):
+        assert civil_servant_client.get(reverse("grants:letter", args=[application.pk])).status_code == 200
