@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, prefetch_related_objects
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -48,7 +48,12 @@ def _staff_question(pk):
 
 
 def _options(question):
-    return list(question.options.prefetch_related("partnerships"))
+    """The options; their city links are loaded only where an option has an effect on them."""
+    options = list(question.options.all())
+    with_links = [o for o in options if o.partnership_effect != Option.PartnershipEffect.NONE]
+    if with_links:
+        prefetch_related_objects(with_links, "partnerships")
+    return options
 
 
 def _list_crumb():
@@ -120,7 +125,8 @@ def _detail_context(request, question, *, vote_form=None, argument_form=None):
         context["formal_decision"] = getattr(question, "formal_decision", None)
     if is_member:
         own_vote = Vote.objects.filter(question=question, member=user).select_related("option").first()
-        interest = question.interest_declarations.filter(member=user).first()
+        # Voting and declaring an interest exclude each other (services), so a voter has none.
+        interest = None if own_vote else question.interest_declarations.filter(member=user).first()
         context.update(own_vote=own_vote, own_interest=interest)
         if question.is_accepting_votes and interest is None:
             initial = {"choice": str(own_vote.option_id) if own_vote and own_vote.option_id else VoteForm.ABSTAIN}
@@ -348,6 +354,7 @@ def manage(request, pk):
         Question.objects.select_related("partnership", "goal", "created_by", "formal_decision"), pk=pk
     )
     options = _options(question)
+    results = services.public_results(question, options=options)
     return render(
         request,
         "council/manage.html",
@@ -356,9 +363,9 @@ def manage(request, pk):
             "options": options,
             "documents": list(question.documents.all()),
             "events": list(question.status_changes.select_related("actor")),
-            "voted_count": services.voted_count(question),
-            "council_size": services.effective_council_size(question),
-            "results": services.public_results(question, options=options),
+            "voted_count": results.ballots if results else services.voted_count(question),
+            "council_size": results.council_size if results else services.effective_council_size(question),
+            "results": results,
             "reason_form": ReasonForm(auto_id="reason_%s"),
             "breadcrumbs": _staff_crumbs(question),
             "Status": Question.Status,
