@@ -75,13 +75,21 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 @admin.register(Vote)
 class VoteAdmin(ReadOnlyAdmin):
+    """Only votes on closed questions: no running tally, not even for administrators."""
+
     list_display = ["question", "member", "option", "cast_at", "changed_at"]
     list_filter = ["question"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).countable().select_related("question", "member", "option")
 
 
 @admin.register(VoteChange)
 class VoteChangeAdmin(ReadOnlyAdmin):
     list_display = ["vote", "kind", "from_option", "to_option", "at"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(vote__in=Vote.objects.countable())
 
 
 @admin.register(InterestDeclaration)

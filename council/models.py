@@ -272,6 +272,12 @@ class Argument(models.Model):
         return f"{self.member} ({self.get_stance_display()}): {self.text[:50]}"
 
 
+class VoteQuerySet(models.QuerySet):
+    def countable(self):
+        """Votes whose question has closed: the only ones any listing may show or count by option."""
+        return self.filter(question__status__in=Question.STATUSES_WITH_RESULTS)
+
+
 class Vote(models.Model):
     """One council member's current vote on one question. `option` empty means abstain."""
 
@@ -284,6 +290,8 @@ class Vote(models.Model):
     )
     cast_at = models.DateTimeField(_("first cast at"), default=timezone.now)
     changed_at = models.DateTimeField(_("last changed at"), default=timezone.now)
+
+    objects = VoteQuerySet.as_manager()
 
     class Meta:
         ordering = ["question", "member__full_name", "member__email"]
