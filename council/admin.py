@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from council.models import (
     AppliedConsequence,
@@ -21,9 +22,13 @@ class OptionInline(admin.StackedInline):
     filter_horizontal = ["partnerships"]
 
 
+URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
+
+
 class DocumentInline(admin.TabularInline):
     model = QuestionDocument
     extra = 0
+    formfield_overrides = URL_FIELDS
 
 
 class StatusChangeInline(admin.TabularInline):
@@ -115,4 +120,5 @@ class AppliedConsequenceAdmin(ReadOnlyAdmin):
 
 @admin.register(FormalDecision)
 class FormalDecisionAdmin(admin.ModelAdmin):
+    formfield_overrides = URL_FIELDS
     list_display = ["question", "meeting_date", "minutes_url"]

@@ -80,9 +80,11 @@ def _require(question, *allowed, action):
         )
 
 
-def _absolute(path):
-    base = getattr(settings, "PORTAL_BASE_URL", "")
-    return f"{base}{path}"
+def _absolute(path, base_url=None):
+    """An absolute link for e-mails: the request's base when a view passes it, otherwise the
+    PORTAL_BASE_URL setting (for commands run by a scheduler)."""
+    base = base_url if base_url is not None else getattr(settings, "PORTAL_BASE_URL", "")
+    return f"{base.rstrip('/')}{path}"
 
 
 # --- preparing a question ------------------------------------------------------------------------
@@ -168,7 +170,7 @@ def publish(question, *, actor, reason="", ip=None):
         return _change_status(question, Status.PUBLISHED, actor=actor, reason=reason, ip=ip)
 
 
-def open_voting(question, *, actor, ends_at, starts_at=None, reason="", ip=None, notify=True):
+def open_voting(question, *, actor, ends_at, starts_at=None, reason="", ip=None, notify=True, base_url=None):
     """Published → voting open between `starts_at` (default now) and `ends_at`; mails the council
     (unless `notify` is false, as for demo data)."""
     starts_at = starts_at or timezone.now()
@@ -192,7 +194,7 @@ def open_voting(question, *, actor, ends_at, starts_at=None, reason="", ip=None,
             data={"starts_at": starts_at.isoformat(), "ends_at": ends_at.isoformat()},
         )
         if notify:
-            transaction.on_commit(lambda: notify_voting_opened(question))
+            transaction.on_commit(lambda: notify_voting_opened(question, base_url=base_url))
     return question
 
 
@@ -595,7 +597,7 @@ def _mail_members(members, subject, body):
     return sent
 
 
-def notify_voting_opened(question):
+def notify_voting_opened(question, base_url=None):
     """E-mail every council member that voting on the question is open."""
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("Voting open: %(title)s") % {"title": question.title}
@@ -605,7 +607,7 @@ def notify_voting_opened(question):
         ) % {
             "title": question.title,
             "ends": timezone.localtime(question.voting_ends_at).strftime("%d-%m-%Y %H:%M"),
-            "url": _absolute(reverse("council:question_detail", args=[question.pk])),
+            "url": _absolute(reverse("council:question_detail", args=[question.pk]), base_url),
         }
     try:
         return _mail_members(council_members(), subject, body)

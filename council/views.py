@@ -474,6 +474,7 @@ def open_voting(request, pk):
                 ends_at=form.cleaned_data["ends_at"],
                 reason=form.cleaned_data["reason"],
                 ip=client_ip(request),
+                base_url=request.build_absolute_uri("/"),
             )
         except services.TransitionError as error:
             form.add_error(None, str(error))
