@@ -309,6 +309,13 @@ def _apply_consequences(question, decision, option, *, actor, reason):
 
 # Adapters to the lower apps. They import at call time so that council works (and its tests run)
 # while grants and partnerships are still gaining these services; tests patch these three names.
+# A refusal by the lower app (its own TransitionError) becomes council's, with the same reason, so
+# the decision page shows it and the whole decision is rolled back.
+
+
+def _lower_errors(module):
+    error = getattr(module, "TransitionError", None)
+    return error if isinstance(error, type) and issubclass(error, Exception) else ()
 
 
 def _apply_ceiling(*, year, ceiling, actor, reason, question):
@@ -316,9 +323,12 @@ def _apply_ceiling(*, year, ceiling, actor, reason, question):
 
     if not hasattr(grants_services, "set_budget_ceiling"):
         raise TransitionError(_("The grants budget cannot be changed from here yet."))
-    grants_services.set_budget_ceiling(
-        year=year, ceiling=ceiling, actor=actor, reason=reason, decided_by_question=question
-    )
+    try:
+        grants_services.set_budget_ceiling(
+            year=year, ceiling=ceiling, actor=actor, reason=reason, decided_by_question=question
+        )
+    except _lower_errors(grants_services) as error:
+        raise TransitionError(str(error)) from error
 
 
 def _end_link(partnership, *, actor, reason, question):
@@ -327,9 +337,12 @@ def _end_link(partnership, *, actor, reason, question):
 
     if not hasattr(partnership_services, "change_status"):
         raise TransitionError(_("City links cannot be changed from here yet."))
-    partnership_services.change_status(
-        partnership, Partnership.Status.ENDED, actor=actor, reason=reason, decided_by_question=question
-    )
+    try:
+        partnership_services.change_status(
+            partnership, Partnership.Status.ENDED, actor=actor, reason=reason, decided_by_question=question
+        )
+    except _lower_errors(partnership_services) as error:
+        raise TransitionError(f"{partnership}: {error}") from error
 
 
 def _transform_link(partnership, *, actor, reason, question):
@@ -337,7 +350,10 @@ def _transform_link(partnership, *, actor, reason, question):
 
     if not hasattr(partnership_services, "transform_to_project"):
         raise TransitionError(_("City links cannot be changed from here yet."))
-    partnership_services.transform_to_project(partnership, actor=actor, reason=reason, decided_by_question=question)
+    try:
+        partnership_services.transform_to_project(partnership, actor=actor, reason=reason, decided_by_question=question)
+    except _lower_errors(partnership_services) as error:
+        raise TransitionError(f"{partnership}: {error}") from error
 
 
 def record_formal_decision(question, *, actor, meeting_date, minutes_url, summary="", ip=None):

@@ -96,6 +96,30 @@ def test_the_adapter_passes_the_contract_arguments_to_grants(finances, civil_ser
     assert received["ceiling"] == Decimal("5000.00") and received["decided_by_question"].pk == finances.pk
 
 
+def test_a_refusal_by_the_grants_app_is_shown_as_councils_own(finances, civil_servant, monkeypatch):
+    import sys
+    import types
+
+    class GrantsTransitionError(Exception):
+        pass
+
+    def refuse(**kwargs):
+        raise GrantsTransitionError("Het plafond kan niet lager dan de € 8.000 die al is toegekend.")
+
+    fake = types.ModuleType("grants.services")
+    fake.TransitionError = GrantsTransitionError
+    fake.set_budget_ceiling = refuse
+    monkeypatch.setitem(sys.modules, "grants.services", fake)
+    import grants
+
+    monkeypatch.setattr(grants, "services", fake, raising=False)
+    with pytest.raises(services.TransitionError, match="al is toegekend"):
+        services.decide(
+            finances, actor=civil_servant, chosen_options=[option(finances, "Verlagen naar € 5.000")], text="x"
+        )
+    assert Question.objects.get(pk=finances.pk).status == S.VOTING_CLOSED
+
+
 def test_ending_and_transforming_links_go_through_the_partnerships_service(civil_servant, calls, links):
     galle, gladbach, qingdao = links
     question = make_question(
