@@ -299,12 +299,14 @@ def _apply_consequences(question, decision, option, *, actor, reason):
         return
     for partnership in option.partnerships.all():
         if option.partnership_effect == Option.PartnershipEffect.END:
-            _end_link(partnership, actor=actor, reason=reason, question=question)
+            to_status = _end_link(partnership, actor=actor, reason=reason, question=question)
             kind = AppliedConsequence.Kind.END_LINK
         else:
             _transform_link(partnership, actor=actor, reason=reason, question=question)
-            kind = AppliedConsequence.Kind.TRANSFORM_LINK
-        AppliedConsequence.objects.create(decision=decision, option=option, kind=kind, partnership=partnership)
+            to_status, kind = "", AppliedConsequence.Kind.TRANSFORM_LINK
+        AppliedConsequence.objects.create(
+            decision=decision, option=option, kind=kind, partnership=partnership, partnership_status=to_status or ""
+        )
 
 
 # Adapters to the lower apps. They import at call time so that council works (and its tests run)
@@ -332,17 +334,25 @@ def _apply_ceiling(*, year, ceiling, actor, reason, question):
 
 
 def _end_link(partnership, *, actor, reason, question):
+    """A decision to end a city link starts its phase-out (the farewell; the partnerships app ends
+    it when the phase-out plan is done). A link that was only proposed ends at once. Returns the
+    status the link moved to."""
     from partnerships import services as partnership_services
     from partnerships.models import Partnership
 
     if not hasattr(partnership_services, "change_status"):
         raise TransitionError(_("City links cannot be changed from here yet."))
+    status = Partnership.Status
+    if partnership.status in (status.PHASING_OUT, status.ENDED):
+        return partnership.status  # already on its way out: nothing left to change
+    target = status.ENDED if partnership.status == status.PROPOSED else status.PHASING_OUT
     try:
         partnership_services.change_status(
-            partnership, Partnership.Status.ENDED, actor=actor, reason=reason, decided_by_question=question
+            partnership, target, actor=actor, reason=reason, decided_by_question=question
         )
     except _lower_errors(partnership_services) as error:
         raise TransitionError(f"{partnership}: {error}") from error
+    return target
 
 
 def _transform_link(partnership, *, actor, reason, question):
