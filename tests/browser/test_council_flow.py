@@ -202,8 +202,9 @@ def test_a_question_from_draft_to_decision(page, base_url, axe, people, as_user,
     anonymous.screenshot(path="/tmp/council-decided.png", full_page=True)
     if _grants_ready():
         anonymous.goto(f"{base_url}/grants/budget/")
-        expect(anonymous.locator("main")).to_contain_text("15.000")
+        expect(anonymous.locator("main")).to_contain_text("€\u00a015.000,00")
         axe(anonymous)
+        anonymous.screenshot(path="/tmp/council-budget.png", full_page=True)
     else:
         [call] = ceiling_calls
         assert call["year"] == year and str(call["ceiling"]) == "15000.00"
