@@ -262,12 +262,13 @@ def declare_interest(request, pk):
 
 
 def _form_page(
-    request, form, *, title, submit_label, breadcrumbs, question=None, cancel_url=None, intro="", status=200
+    request, form, *, title, submit_label, breadcrumbs, question=None, cancel_url=None, intro="", results=None
 ):
     return render(
         request,
         "council/form_page.html",
         {
+            "results": results,
             "form": form,
             "title": title,
             "question": question,
@@ -276,7 +277,7 @@ def _form_page(
             "intro": intro,
             "breadcrumbs": breadcrumbs,
         },
-        status=400 if request.method == "POST" and (form.errors or status == 400) else status,
+        status=400 if request.method == "POST" and form.errors else 200,
     )
 
 
@@ -523,6 +524,7 @@ def decide(request, pk):
             "A chosen option that sets a new grant ceiling changes the budget of the question's year; "
             "one that ends or transforms a city link changes that partnership. The decision is their reason."
         ),
+        results=services.public_results(question),
         breadcrumbs=[*_staff_crumbs(question), (_("Record the decision"), "")],
     )
 

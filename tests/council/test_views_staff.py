@@ -232,3 +232,13 @@ def test_the_overview_counts_what_needs_doing(civil_servant, draft, voting):
     counts = [item["count"] for item in overview["items"]]
     assert counts == [1, 1, 0]
     assert all("/council/manage/?status=" in item["url"] for item in overview["items"])
+
+
+def test_the_decision_page_shows_the_outcome_of_the_vote(civil_servant_client, civil_servant, members):
+    question = make_question(civil_servant, status=S.VOTING_OPEN)
+    for member in members[:3]:
+        services.cast_vote(question, member=member, option=option(question, "Optie B"))
+    services.close_voting(question, actor=civil_servant)
+    response = civil_servant_client.get(reverse("council:decide", args=[question.pk]))
+    assert response.context["results"].winner.title == "Optie B"
+    assert "results-title" in response.content.decode()
