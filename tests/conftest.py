@@ -133,3 +133,34 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _dutch_by_default():
+    """A request to /en/ leaves English active in the thread; every test starts in Dutch again."""
+    from django.utils import translation
+
+    translation.activate("nl")
+    yield
+    translation.activate("nl")
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(request):
+    """Transactional tests (browser, concurrency) flush the database, which also removes the data
+    that migrations load: the 17 Global Goals, the partnership themes and the role groups. Put them back."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None or not (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
+        return
+    request.getfixturevalue("transactional_db")
+    from django.apps import apps as django_apps
+    from django.contrib.auth.models import Group
+
+    from accounts.roles import ROLE_PERMISSIONS, sync_role_permissions
+
+    if Group.objects.filter(name__in=[str(r) for r in ROLE_PERMISSIONS]).count() < len(ROLE_PERMISSIONS):
+        sync_role_permissions()
+    import importlib
+
+    importlib.import_module("global_goals.migrations.0002_load_the_17_goals").load_goals(django_apps, None)
+    importlib.import_module("partnerships.migrations.0003_load_the_standard_themes").load_themes(django_apps, None)

@@ -37,10 +37,20 @@ class SecurityHeadersMiddleware:
         return response
 
 
+LAST_SEEN_KEY = "velsen_last_seen"
+
+
+def mark_session_active(sender, request, user, **kwargs):
+    """At login the session starts as active now (so the first page needs no session write)."""
+    import time
+
+    request.session[LAST_SEEN_KEY] = time.time()
+
+
 class SessionPolicyMiddleware:
     """Idle timeout for staff sessions, and no caching of pages that may show personal data."""
 
-    LAST_SEEN_KEY = "velsen_last_seen"
+    LAST_SEEN_KEY = LAST_SEEN_KEY
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -66,7 +76,9 @@ class SessionPolicyMiddleware:
                 logout(request)
                 messages.info(request, _("You were logged out after a period without activity. Log in again."))
                 return redirect_to_login(request.get_full_path())
-            request.session[self.LAST_SEEN_KEY] = now
+            # Write at most once a minute, so that a page view does not cost a session write.
+            if last_seen is None or now - last_seen > 60:
+                request.session[self.LAST_SEEN_KEY] = now
 
         response = self.get_response(request)
         if user is not None and user.is_authenticated:

@@ -11,7 +11,13 @@ PUBLIC = [
     (_("Council questions"), "council:question_list"),
 ]
 CITIZEN = [(_("My applications"), "grants:my_applications")]
-CIVIL_SERVANT = [(_("Work overview"), "start"), (_("Application queue"), "grants:queue")]
+CIVIL_SERVANT = [
+    (_("Work overview"), "start"),
+    (_("Application queue"), "grants:queue"),
+    (_("Manage partnerships"), "partnerships:manage"),
+    (_("Manage Global Goals"), "global_goals:manage"),
+    (_("Manage council questions"), "council:manage"),
+]
 COUNCIL_MEMBER = [(_("My council questions"), "council:my_questions")]
 ADMINISTRATOR = [(_("Audit log"), "audit:event_list"), (_("Management"), "admin:index")]
 

@@ -1,3 +1,5 @@
+import os
+
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
@@ -20,7 +22,16 @@ admin.site.site_title = "Velsen Internationaal"
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path("api/v1/", include("api.urls")),
 ]
+
+if os.environ.get("VELSEN_BENCH_REFERENCE") == "1":
+    from velsen_intl import bench_views
+
+    urlpatterns += [
+        path("bench/bare", bench_views.bare, name="bench_bare"),
+        path("bench/plain", bench_views.plain_rows, name="bench_plain"),
+    ]
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
