@@ -61,9 +61,9 @@ def _list_crumb():
 
 
 def _staff_crumbs(question=None):
-    crumbs = [(_("Council questions: preparation"), reverse("council:staff_list"))]
+    crumbs = [(_("Council questions: preparation"), reverse("council:manage"))]
     if question is not None:
-        crumbs.append((question.title, reverse("council:manage", args=[question.pk])))
+        crumbs.append((question.title, reverse("council:manage_question", args=[question.pk])))
     return crumbs
 
 
@@ -313,13 +313,13 @@ def question_create(request):
         key = data.pop("idempotency_key")
         question = services.create_question(actor=request.user, ip=client_ip(request), idempotency_key=key, **data)
         messages.success(request, _("The draft question has been saved. Add its options next."))
-        return redirect("council:manage", pk=question.pk)
+        return redirect("council:manage_question", pk=question.pk)
     return _form_page(
         request,
         form,
         title=_("New council question"),
         submit_label=_("Save draft"),
-        cancel_url=reverse("council:staff_list"),
+        cancel_url=reverse("council:manage"),
         breadcrumbs=[*_staff_crumbs(), (_("New council question"), "")],
     )
 
@@ -336,21 +336,21 @@ def question_edit(request, pk):
             form.add_error(None, str(error))
         else:
             messages.success(request, _("The question has been saved."))
-            return redirect("council:manage", pk=question.pk)
+            return redirect("council:manage_question", pk=question.pk)
     return _form_page(
         request,
         form,
         title=_("Edit the question"),
         question=question,
         submit_label=_("Save"),
-        cancel_url=reverse("council:manage", args=[question.pk]),
+        cancel_url=reverse("council:manage_question", args=[question.pk]),
         breadcrumbs=[*_staff_crumbs(question), (_("Edit the question"), "")],
     )
 
 
 @role_required(*STAFF)
 @require_GET
-def manage(request, pk):
+def manage_question(request, pk):
     question = get_object_or_404(
         Question.objects.select_related("partnership", "goal", "created_by", "formal_decision"), pk=pk
     )
@@ -399,7 +399,7 @@ def option_edit(request, pk, option_pk=None):
             form.add_error(None, str(error))
         else:
             messages.success(request, _("The option has been saved."))
-            return redirect("council:manage", pk=question.pk)
+            return redirect("council:manage_question", pk=question.pk)
     title = _("Edit option") if option else _("New option")
     return _form_page(
         request,
@@ -407,7 +407,7 @@ def option_edit(request, pk, option_pk=None):
         title=title,
         question=question,
         submit_label=_("Save option"),
-        cancel_url=reverse("council:manage", args=[question.pk]),
+        cancel_url=reverse("council:manage_question", args=[question.pk]),
         breadcrumbs=[*_staff_crumbs(question), (title, "")],
     )
 
@@ -424,14 +424,14 @@ def document_add(request, pk):
             form.add_error(None, str(error))
         else:
             messages.success(request, _("The document has been added."))
-            return redirect("council:manage", pk=question.pk)
+            return redirect("council:manage_question", pk=question.pk)
     return _form_page(
         request,
         form,
         title=_("Add a document"),
         question=question,
         submit_label=_("Add document"),
-        cancel_url=reverse("council:manage", args=[question.pk]),
+        cancel_url=reverse("council:manage_question", args=[question.pk]),
         breadcrumbs=[*_staff_crumbs(question), (_("Add a document"), "")],
     )
 
@@ -446,7 +446,7 @@ def _simple_transition(request, pk, service, success):
         messages.error(request, str(error))
     else:
         messages.success(request, success)
-    return redirect("council:manage", pk=question.pk)
+    return redirect("council:manage_question", pk=question.pk)
 
 
 @role_required(*STAFF)
@@ -481,14 +481,14 @@ def open_voting(request, pk):
             form.add_error(None, str(error))
         else:
             messages.success(request, _("Voting is open; the council members have been e-mailed."))
-            return redirect("council:manage", pk=question.pk)
+            return redirect("council:manage_question", pk=question.pk)
     return _form_page(
         request,
         form,
         title=_("Open voting"),
         question=question,
         submit_label=_("Open voting"),
-        cancel_url=reverse("council:manage", args=[question.pk]),
+        cancel_url=reverse("council:manage_question", args=[question.pk]),
         breadcrumbs=[*_staff_crumbs(question), (_("Open voting"), "")],
     )
 
@@ -512,14 +512,14 @@ def decide(request, pk):
             form.add_error(None, str(error))
         else:
             messages.success(request, _("The decision has been recorded and its consequences applied."))
-            return redirect("council:manage", pk=question.pk)
+            return redirect("council:manage_question", pk=question.pk)
     return _form_page(
         request,
         form,
         title=_("Record the decision"),
         question=question,
         submit_label=_("Record decision"),
-        cancel_url=reverse("council:manage", args=[question.pk]),
+        cancel_url=reverse("council:manage_question", args=[question.pk]),
         intro=_(
             "A chosen option that sets a new grant ceiling changes the budget of the question's year; "
             "one that ends or transforms a city link changes that partnership. The decision is their reason."
@@ -541,14 +541,14 @@ def withdraw(request, pk):
             form.add_error(None, str(error))
         else:
             messages.success(request, _("The question has been withdrawn."))
-            return redirect("council:manage", pk=question.pk)
+            return redirect("council:manage_question", pk=question.pk)
     return _form_page(
         request,
         form,
         title=_("Withdraw the question"),
         question=question,
         submit_label=_("Withdraw"),
-        cancel_url=reverse("council:manage", args=[question.pk]),
+        cancel_url=reverse("council:manage_question", args=[question.pk]),
         breadcrumbs=[*_staff_crumbs(question), (_("Withdraw the question"), "")],
     )
 
@@ -565,13 +565,13 @@ def formal_decision(request, pk):
             form.add_error(None, str(error))
         else:
             messages.success(request, _("The formal decision has been recorded."))
-            return redirect("council:manage", pk=question.pk)
+            return redirect("council:manage_question", pk=question.pk)
     return _form_page(
         request,
         form,
         title=_("Record the formal decision"),
         question=question,
         submit_label=_("Save"),
-        cancel_url=reverse("council:manage", args=[question.pk]),
+        cancel_url=reverse("council:manage_question", args=[question.pk]),
         breadcrumbs=[*_staff_crumbs(question), (_("Record the formal decision"), "")],
     )
