@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from council.models import (
     AppliedConsequence,
@@ -21,9 +22,13 @@ class OptionInline(admin.StackedInline):
     filter_horizontal = ["partnerships"]
 
 
+URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
+
+
 class DocumentInline(admin.TabularInline):
     model = QuestionDocument
     extra = 0
+    formfield_overrides = URL_FIELDS
 
 
 class StatusChangeInline(admin.TabularInline):
@@ -75,13 +80,21 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 @admin.register(Vote)
 class VoteAdmin(ReadOnlyAdmin):
+    """Only votes on closed questions: no running tally, not even for administrators."""
+
     list_display = ["question", "member", "option", "cast_at", "changed_at"]
     list_filter = ["question"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).countable().select_related("question", "member", "option")
 
 
 @admin.register(VoteChange)
 class VoteChangeAdmin(ReadOnlyAdmin):
     list_display = ["vote", "kind", "from_option", "to_option", "at"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(vote__in=Vote.objects.countable())
 
 
 @admin.register(InterestDeclaration)
@@ -107,4 +120,5 @@ class AppliedConsequenceAdmin(ReadOnlyAdmin):
 
 @admin.register(FormalDecision)
 class FormalDecisionAdmin(admin.ModelAdmin):
+    formfield_overrides = URL_FIELDS
     list_display = ["question", "meeting_date", "minutes_url"]

@@ -22,7 +22,7 @@ MEMBERS = [f"raadslid{n}@example.org" for n in range(1, 6)]
 
 
 def _link(name):
-    return Partnership.objects.filter(title__icontains=name).first()
+    return Partnership.objects.filter(title__icontains=name, kind=Partnership.Kind.CITY_LINK).first()
 
 
 def _links(*names):

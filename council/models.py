@@ -186,7 +186,7 @@ class QuestionDocument(models.Model):
 class Option(models.Model):
     class PartnershipEffect(models.TextChoices):
         NONE = "none", _("No effect on a city link")
-        END = "end", _("Ends the city link(s)")
+        END = "end", _("Phases out and ends the city link(s)")
         TRANSFORM = "transform", _("Transforms the city link(s) into project-based cooperation")
 
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="options")
@@ -272,6 +272,12 @@ class Argument(models.Model):
         return f"{self.member} ({self.get_stance_display()}): {self.text[:50]}"
 
 
+class VoteQuerySet(models.QuerySet):
+    def countable(self):
+        """Votes whose question has closed: the only ones any listing may show or count by option."""
+        return self.filter(question__status__in=Question.STATUSES_WITH_RESULTS)
+
+
 class Vote(models.Model):
     """One council member's current vote on one question. `option` empty means abstain."""
 
@@ -284,6 +290,8 @@ class Vote(models.Model):
     )
     cast_at = models.DateTimeField(_("first cast at"), default=timezone.now)
     changed_at = models.DateTimeField(_("last changed at"), default=timezone.now)
+
+    objects = VoteQuerySet.as_manager()
 
     class Meta:
         ordering = ["question", "member__full_name", "member__email"]
@@ -409,7 +417,7 @@ class AppliedConsequence(models.Model):
 
     class Kind(models.TextChoices):
         GRANT_CEILING = "grant_ceiling", _("New yearly grant ceiling")
-        END_LINK = "end_link", _("City link ended")
+        END_LINK = "end_link", _("City link phased out and ended")
         TRANSFORM_LINK = "transform_link", _("City link transformed into project-based cooperation")
 
     decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="consequences")
@@ -420,6 +428,7 @@ class AppliedConsequence(models.Model):
     partnership = models.ForeignKey(
         "partnerships.Partnership", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    partnership_status = models.CharField(_("the link's new status"), max_length=20, blank=True)
     applied_at = models.DateTimeField(_("applied at"), auto_now_add=True)
 
     class Meta:
@@ -434,6 +443,15 @@ class AppliedConsequence(models.Model):
 
     def __str__(self):
         return self.get_kind_display()
+
+    @property
+    def partnership_status_label(self):
+        from partnerships.models import Partnership
+
+        try:
+            return Partnership.Status(self.partnership_status).label
+        except ValueError:
+            return self.partnership_status
 
 
 class FormalDecision(models.Model):

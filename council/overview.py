@@ -8,7 +8,7 @@ from council.models import Question
 
 def staff_overview():
     counts = {row["status"]: row["n"] for row in _counts()}
-    base = reverse("council:staff_list")
+    base = reverse("council:manage")
     S = Question.Status
     return {
         "title": _("Council questions"),

@@ -80,9 +80,11 @@ def _require(question, *allowed, action):
         )
 
 
-def _absolute(path):
-    base = getattr(settings, "PORTAL_BASE_URL", "")
-    return f"{base}{path}"
+def _absolute(path, base_url=None):
+    """An absolute link for e-mails: the request's base when a view passes it, otherwise the
+    PORTAL_BASE_URL setting (for commands run by a scheduler)."""
+    base = base_url if base_url is not None else getattr(settings, "PORTAL_BASE_URL", "")
+    return f"{base.rstrip('/')}{path}"
 
 
 # --- preparing a question ------------------------------------------------------------------------
@@ -168,7 +170,7 @@ def publish(question, *, actor, reason="", ip=None):
         return _change_status(question, Status.PUBLISHED, actor=actor, reason=reason, ip=ip)
 
 
-def open_voting(question, *, actor, ends_at, starts_at=None, reason="", ip=None, notify=True):
+def open_voting(question, *, actor, ends_at, starts_at=None, reason="", ip=None, notify=True, base_url=None):
     """Published → voting open between `starts_at` (default now) and `ends_at`; mails the council
     (unless `notify` is false, as for demo data)."""
     starts_at = starts_at or timezone.now()
@@ -192,7 +194,7 @@ def open_voting(question, *, actor, ends_at, starts_at=None, reason="", ip=None,
             data={"starts_at": starts_at.isoformat(), "ends_at": ends_at.isoformat()},
         )
         if notify:
-            transaction.on_commit(lambda: notify_voting_opened(question))
+            transaction.on_commit(lambda: notify_voting_opened(question, base_url=base_url))
     return question
 
 
@@ -297,16 +299,25 @@ def _apply_consequences(question, decision, option, *, actor, reason):
         return
     for partnership in option.partnerships.all():
         if option.partnership_effect == Option.PartnershipEffect.END:
-            _end_link(partnership, actor=actor, reason=reason, question=question)
+            to_status = _end_link(partnership, actor=actor, reason=reason, question=question)
             kind = AppliedConsequence.Kind.END_LINK
         else:
             _transform_link(partnership, actor=actor, reason=reason, question=question)
-            kind = AppliedConsequence.Kind.TRANSFORM_LINK
-        AppliedConsequence.objects.create(decision=decision, option=option, kind=kind, partnership=partnership)
+            to_status, kind = "", AppliedConsequence.Kind.TRANSFORM_LINK
+        AppliedConsequence.objects.create(
+            decision=decision, option=option, kind=kind, partnership=partnership, partnership_status=to_status or ""
+        )
 
 
 # Adapters to the lower apps. They import at call time so that council works (and its tests run)
 # while grants and partnerships are still gaining these services; tests patch these three names.
+# A refusal by the lower app (its own TransitionError) becomes council's, with the same reason, so
+# the decision page shows it and the whole decision is rolled back.
+
+
+def _lower_errors(module):
+    error = getattr(module, "TransitionError", None)
+    return error if isinstance(error, type) and issubclass(error, Exception) else ()
 
 
 def _apply_ceiling(*, year, ceiling, actor, reason, question):
@@ -314,20 +325,34 @@ def _apply_ceiling(*, year, ceiling, actor, reason, question):
 
     if not hasattr(grants_services, "set_budget_ceiling"):
         raise TransitionError(_("The grants budget cannot be changed from here yet."))
-    grants_services.set_budget_ceiling(
-        year=year, ceiling=ceiling, actor=actor, reason=reason, decided_by_question=question
-    )
+    try:
+        grants_services.set_budget_ceiling(
+            year=year, ceiling=ceiling, actor=actor, reason=reason, decided_by_question=question
+        )
+    except _lower_errors(grants_services) as error:
+        raise TransitionError(str(error)) from error
 
 
 def _end_link(partnership, *, actor, reason, question):
+    """A decision to end a city link starts its phase-out (the farewell; the partnerships app ends
+    it when the phase-out plan is done). A link that was only proposed ends at once. Returns the
+    status the link moved to."""
     from partnerships import services as partnership_services
     from partnerships.models import Partnership
 
     if not hasattr(partnership_services, "change_status"):
         raise TransitionError(_("City links cannot be changed from here yet."))
-    partnership_services.change_status(
-        partnership, Partnership.Status.ENDED, actor=actor, reason=reason, decided_by_question=question
-    )
+    status = Partnership.Status
+    if partnership.status in (status.PHASING_OUT, status.ENDED):
+        return partnership.status  # already on its way out: nothing left to change
+    target = status.ENDED if partnership.status == status.PROPOSED else status.PHASING_OUT
+    try:
+        partnership_services.change_status(
+            partnership, target, actor=actor, reason=reason, decided_by_question=question
+        )
+    except _lower_errors(partnership_services) as error:
+        raise TransitionError(f"{partnership}: {error}") from error
+    return target
 
 
 def _transform_link(partnership, *, actor, reason, question):
@@ -335,7 +360,10 @@ def _transform_link(partnership, *, actor, reason, question):
 
     if not hasattr(partnership_services, "transform_to_project"):
         raise TransitionError(_("City links cannot be changed from here yet."))
-    partnership_services.transform_to_project(partnership, actor=actor, reason=reason, decided_by_question=question)
+    try:
+        partnership_services.transform_to_project(partnership, actor=actor, reason=reason, decided_by_question=question)
+    except _lower_errors(partnership_services) as error:
+        raise TransitionError(f"{partnership}: {error}") from error
 
 
 def record_formal_decision(question, *, actor, meeting_date, minutes_url, summary="", ip=None):
@@ -595,7 +623,7 @@ def _mail_members(members, subject, body):
     return sent
 
 
-def notify_voting_opened(question):
+def notify_voting_opened(question, base_url=None):
     """E-mail every council member that voting on the question is open."""
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("Voting open: %(title)s") % {"title": question.title}
@@ -605,7 +633,7 @@ def notify_voting_opened(question):
         ) % {
             "title": question.title,
             "ends": timezone.localtime(question.voting_ends_at).strftime("%d-%m-%Y %H:%M"),
-            "url": _absolute(reverse("council:question_detail", args=[question.pk])),
+            "url": _absolute(reverse("council:question_detail", args=[question.pk]), base_url),
         }
     try:
         return _mail_members(council_members(), subject, body)

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, prefetch_related_objects
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -48,7 +48,12 @@ def _staff_question(pk):
 
 
 def _options(question):
-    return list(question.options.prefetch_related("partnerships"))
+    """The options; their city links are loaded only where an option has an effect on them."""
+    options = list(question.options.all())
+    with_links = [o for o in options if o.partnership_effect != Option.PartnershipEffect.NONE]
+    if with_links:
+        prefetch_related_objects(with_links, "partnerships")
+    return options
 
 
 def _list_crumb():
@@ -56,9 +61,9 @@ def _list_crumb():
 
 
 def _staff_crumbs(question=None):
-    crumbs = [(_("Council questions: preparation"), reverse("council:staff_list"))]
+    crumbs = [(_("Council questions: preparation"), reverse("council:manage"))]
     if question is not None:
-        crumbs.append((question.title, reverse("council:manage", args=[question.pk])))
+        crumbs.append((question.title, reverse("council:manage_question", args=[question.pk])))
     return crumbs
 
 
@@ -120,7 +125,8 @@ def _detail_context(request, question, *, vote_form=None, argument_form=None):
         context["formal_decision"] = getattr(question, "formal_decision", None)
     if is_member:
         own_vote = Vote.objects.filter(question=question, member=user).select_related("option").first()
-        interest = question.interest_declarations.filter(member=user).first()
+        # Voting and declaring an interest exclude each other (services), so a voter has none.
+        interest = None if own_vote else question.interest_declarations.filter(member=user).first()
         context.update(own_vote=own_vote, own_interest=interest)
         if question.is_accepting_votes and interest is None:
             initial = {"choice": str(own_vote.option_id) if own_vote and own_vote.option_id else VoteForm.ABSTAIN}
@@ -256,12 +262,13 @@ def declare_interest(request, pk):
 
 
 def _form_page(
-    request, form, *, title, submit_label, breadcrumbs, question=None, cancel_url=None, intro="", status=200
+    request, form, *, title, submit_label, breadcrumbs, question=None, cancel_url=None, intro="", results=None
 ):
     return render(
         request,
         "council/form_page.html",
         {
+            "results": results,
             "form": form,
             "title": title,
             "question": question,
@@ -270,7 +277,7 @@ def _form_page(
             "intro": intro,
             "breadcrumbs": breadcrumbs,
         },
-        status=400 if request.method == "POST" and (form.errors or status == 400) else status,
+        status=400 if request.method == "POST" and form.errors else 200,
     )
 
 
@@ -306,13 +313,13 @@ def question_create(request):
         key = data.pop("idempotency_key")
         question = services.create_question(actor=request.user, ip=client_ip(request), idempotency_key=key, **data)
         messages.success(request, _("The draft question has been saved. Add its options next."))
-        return redirect("council:manage", pk=question.pk)
+        return redirect("council:manage_question", pk=question.pk)
     return _form_page(
         request,
         form,
         title=_("New council question"),
         submit_label=_("Save draft"),
-        cancel_url=reverse("council:staff_list"),
+        cancel_url=reverse("council:manage"),
         breadcrumbs=[*_staff_crumbs(), (_("New council question"), "")],
     )
 
@@ -329,25 +336,26 @@ def question_edit(request, pk):
             form.add_error(None, str(error))
         else:
             messages.success(request, _("The question has been saved."))
-            return redirect("council:manage", pk=question.pk)
+            return redirect("council:manage_question", pk=question.pk)
     return _form_page(
         request,
         form,
         title=_("Edit the question"),
         question=question,
         submit_label=_("Save"),
-        cancel_url=reverse("council:manage", args=[question.pk]),
+        cancel_url=reverse("council:manage_question", args=[question.pk]),
         breadcrumbs=[*_staff_crumbs(question), (_("Edit the question"), "")],
     )
 
 
 @role_required(*STAFF)
 @require_GET
-def manage(request, pk):
+def manage_question(request, pk):
     question = get_object_or_404(
         Question.objects.select_related("partnership", "goal", "created_by", "formal_decision"), pk=pk
     )
     options = _options(question)
+    results = services.public_results(question, options=options)
     return render(
         request,
         "council/manage.html",
@@ -356,9 +364,9 @@ def manage(request, pk):
             "options": options,
             "documents": list(question.documents.all()),
             "events": list(question.status_changes.select_related("actor")),
-            "voted_count": services.voted_count(question),
-            "council_size": services.effective_council_size(question),
-            "results": services.public_results(question, options=options),
+            "voted_count": results.ballots if results else services.voted_count(question),
+            "council_size": results.council_size if results else services.effective_council_size(question),
+            "results": results,
             "reason_form": ReasonForm(auto_id="reason_%s"),
             "breadcrumbs": _staff_crumbs(question),
             "Status": Question.Status,
@@ -391,7 +399,7 @@ def option_edit(request, pk, option_pk=None):
             form.add_error(None, str(error))
         else:
             messages.success(request, _("The option has been saved."))
-            return redirect("council:manage", pk=question.pk)
+            return redirect("council:manage_question", pk=question.pk)
     title = _("Edit option") if option else _("New option")
     return _form_page(
         request,
@@ -399,7 +407,7 @@ def option_edit(request, pk, option_pk=None):
         title=title,
         question=question,
         submit_label=_("Save option"),
-        cancel_url=reverse("council:manage", args=[question.pk]),
+        cancel_url=reverse("council:manage_question", args=[question.pk]),
         breadcrumbs=[*_staff_crumbs(question), (title, "")],
     )
 
@@ -416,14 +424,14 @@ def document_add(request, pk):
             form.add_error(None, str(error))
         else:
             messages.success(request, _("The document has been added."))
-            return redirect("council:manage", pk=question.pk)
+            return redirect("council:manage_question", pk=question.pk)
     return _form_page(
         request,
         form,
         title=_("Add a document"),
         question=question,
         submit_label=_("Add document"),
-        cancel_url=reverse("council:manage", args=[question.pk]),
+        cancel_url=reverse("council:manage_question", args=[question.pk]),
         breadcrumbs=[*_staff_crumbs(question), (_("Add a document"), "")],
     )
 
@@ -438,7 +446,7 @@ def _simple_transition(request, pk, service, success):
         messages.error(request, str(error))
     else:
         messages.success(request, success)
-    return redirect("council:manage", pk=question.pk)
+    return redirect("council:manage_question", pk=question.pk)
 
 
 @role_required(*STAFF)
@@ -467,19 +475,20 @@ def open_voting(request, pk):
                 ends_at=form.cleaned_data["ends_at"],
                 reason=form.cleaned_data["reason"],
                 ip=client_ip(request),
+                base_url=request.build_absolute_uri("/"),
             )
         except services.TransitionError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("Voting is open; the council members have been e-mailed."))
-            return redirect("council:manage", pk=question.pk)
+            return redirect("council:manage_question", pk=question.pk)
     return _form_page(
         request,
         form,
         title=_("Open voting"),
         question=question,
         submit_label=_("Open voting"),
-        cancel_url=reverse("council:manage", args=[question.pk]),
+        cancel_url=reverse("council:manage_question", args=[question.pk]),
         breadcrumbs=[*_staff_crumbs(question), (_("Open voting"), "")],
     )
 
@@ -503,18 +512,19 @@ def decide(request, pk):
             form.add_error(None, str(error))
         else:
             messages.success(request, _("The decision has been recorded and its consequences applied."))
-            return redirect("council:manage", pk=question.pk)
+            return redirect("council:manage_question", pk=question.pk)
     return _form_page(
         request,
         form,
         title=_("Record the decision"),
         question=question,
         submit_label=_("Record decision"),
-        cancel_url=reverse("council:manage", args=[question.pk]),
+        cancel_url=reverse("council:manage_question", args=[question.pk]),
         intro=_(
             "A chosen option that sets a new grant ceiling changes the budget of the question's year; "
             "one that ends or transforms a city link changes that partnership. The decision is their reason."
         ),
+        results=services.public_results(question),
         breadcrumbs=[*_staff_crumbs(question), (_("Record the decision"), "")],
     )
 
@@ -531,14 +541,14 @@ def withdraw(request, pk):
             form.add_error(None, str(error))
         else:
             messages.success(request, _("The question has been withdrawn."))
-            return redirect("council:manage", pk=question.pk)
+            return redirect("council:manage_question", pk=question.pk)
     return _form_page(
         request,
         form,
         title=_("Withdraw the question"),
         question=question,
         submit_label=_("Withdraw"),
-        cancel_url=reverse("council:manage", args=[question.pk]),
+        cancel_url=reverse("council:manage_question", args=[question.pk]),
         breadcrumbs=[*_staff_crumbs(question), (_("Withdraw the question"), "")],
     )
 
@@ -555,13 +565,13 @@ def formal_decision(request, pk):
             form.add_error(None, str(error))
         else:
             messages.success(request, _("The formal decision has been recorded."))
-            return redirect("council:manage", pk=question.pk)
+            return redirect("council:manage_question", pk=question.pk)
     return _form_page(
         request,
         form,
         title=_("Record the formal decision"),
         question=question,
         submit_label=_("Save"),
-        cancel_url=reverse("council:manage", args=[question.pk]),
+        cancel_url=reverse("council:manage_question", args=[question.pk]),
         breadcrumbs=[*_staff_crumbs(question), (_("Record the formal decision"), "")],
     )

@@ -33,7 +33,7 @@ def _has(module_name, attribute):
 def calls(monkeypatch):
     seen = []
     monkeypatch.setattr(services, "_apply_ceiling", lambda **kw: seen.append(("ceiling", kw)))
-    monkeypatch.setattr(services, "_end_link", lambda p, **kw: seen.append(("end", p, kw)))
+    monkeypatch.setattr(services, "_end_link", lambda p, **kw: seen.append(("end", p, kw)) or "phasing_out")
     monkeypatch.setattr(services, "_transform_link", lambda p, **kw: seen.append(("transform", p, kw)))
     return seen
 
@@ -96,6 +96,30 @@ def test_the_adapter_passes_the_contract_arguments_to_grants(finances, civil_ser
     assert received["ceiling"] == Decimal("5000.00") and received["decided_by_question"].pk == finances.pk
 
 
+def test_a_refusal_by_the_grants_app_is_shown_as_councils_own(finances, civil_servant, monkeypatch):
+    import sys
+    import types
+
+    class GrantsTransitionError(Exception):
+        pass
+
+    def refuse(**kwargs):
+        raise GrantsTransitionError("Het plafond kan niet lager dan de € 8.000 die al is toegekend.")
+
+    fake = types.ModuleType("grants.services")
+    fake.TransitionError = GrantsTransitionError
+    fake.set_budget_ceiling = refuse
+    monkeypatch.setitem(sys.modules, "grants.services", fake)
+    import grants
+
+    monkeypatch.setattr(grants, "services", fake, raising=False)
+    with pytest.raises(services.TransitionError, match="al is toegekend"):
+        services.decide(
+            finances, actor=civil_servant, chosen_options=[option(finances, "Verlagen naar € 5.000")], text="x"
+        )
+    assert Question.objects.get(pk=finances.pk).status == S.VOTING_CLOSED
+
+
 def test_ending_and_transforming_links_go_through_the_partnerships_service(civil_servant, calls, links):
     galle, gladbach, qingdao = links
     question = make_question(
@@ -120,8 +144,35 @@ def test_ending_and_transforming_links_go_through_the_partnerships_service(civil
         ("transform", "Qingdao"),
     ]
     assert all(c[2]["question"] == question and "Afsluiten en transformeren" in c[2]["reason"] for c in calls)
-    assert AppliedConsequence.objects.filter(kind="end_link").count() == 2
+    assert AppliedConsequence.objects.filter(kind="end_link", partnership_status="phasing_out").count() == 2
     assert AppliedConsequence.objects.filter(kind="transform_link", partnership=qingdao).exists()
+
+
+@pytest.mark.parametrize(
+    "start,expected_call",
+    [("dormant", "phasing_out"), ("active", "phasing_out"), ("proposed", "ended"), ("phasing_out", None)],
+)
+def test_ending_a_link_starts_its_phase_out(links, civil_servant, monkeypatch, start, expected_call):
+    import sys
+    import types
+
+    received = []
+    fake = types.ModuleType("partnerships.services")
+    fake.change_status = lambda p, new_status, **kw: received.append((p.title, str(new_status), kw))
+    monkeypatch.setitem(sys.modules, "partnerships.services", fake)
+    import partnerships
+
+    monkeypatch.setattr(partnerships, "services", fake, raising=False)
+    galle = links[0]
+    galle.status = start
+    result = services._end_link(galle, actor=civil_servant, reason="Besluit", question=None)
+    if expected_call is None:
+        assert received == [] and result == start
+    else:
+        assert received == [
+            ("Galle", expected_call, {"actor": civil_servant, "reason": "Besluit", "decided_by_question": None})
+        ]
+        assert result == expected_call
 
 
 def test_an_option_without_effects_calls_nothing(civil_servant, calls):
@@ -193,7 +244,7 @@ def test_integration_deciding_changes_the_real_yearly_ceiling(finances, civil_se
     not _has("partnerships.services", "change_status"),
     reason="integration: enable by merging partnerships (partnerships.services.change_status)",
 )
-def test_integration_deciding_ends_the_real_city_link(civil_servant, links):
+def test_integration_deciding_phases_out_the_real_city_link(civil_servant, links):
     galle = links[0]
     question = make_question(
         civil_servant,
@@ -205,7 +256,9 @@ def test_integration_deciding_ends_the_real_city_link(civil_servant, links):
         question, actor=civil_servant, chosen_options=[option(question, "Galle afsluiten")], text="Afscheid"
     )
     galle.refresh_from_db()
-    assert galle.status == Partnership.Status.ENDED
+    # A dormant link is phased out (the farewell); the partnerships app ends it when the plan is done.
+    assert galle.status == Partnership.Status.PHASING_OUT
+    assert AppliedConsequence.objects.get(partnership=galle).partnership_status == "phasing_out"
 
 
 def test_option_effect_choices_match_the_contract():

@@ -29,6 +29,18 @@ def test_opening_voting_mails_every_council_member(
     assert f"/council/{published.pk}/" in mail.outbox[0].body
 
 
+def test_the_voting_mail_links_to_the_portal(published, civil_servant, members, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.open_voting(
+            published,
+            actor=civil_servant,
+            ends_at=timezone.now() + timezone.timedelta(days=2),
+            base_url="https://internationaal.velsen.example/",
+        )
+    assert f"https://internationaal.velsen.example/council/{published.pk}/" in mail.outbox[0].body
+    assert "Beste raadslid" in mail.outbox[0].body  # council members are mailed in Dutch
+
+
 def test_the_reminder_goes_to_members_who_have_not_voted(voting, members):
     services.cast_vote(voting, member=members[0], option=None)
     services.declare_interest(voting, member=members[1], reason="Belang")

@@ -30,9 +30,9 @@ QUESTION_DATA = {
 @pytest.mark.parametrize(
     "name,needs_question",
     [
-        ("staff_list", False),
+        ("manage", False),
         ("question_create", False),
-        ("manage", True),
+        ("manage_question", True),
         ("question_edit", True),
         ("option_create", True),
         ("document_add", True),
@@ -154,7 +154,7 @@ def test_the_whole_lifecycle_through_the_pages(civil_servant_client, civil_serva
     assert question.status == S.VOTING_OPEN
     for member in members[:3]:
         services.cast_vote(question, member=member, option=option(question, "Verhogen"))
-    manage = civil_servant_client.get(reverse("council:manage", args=[question.pk]))
+    manage = civil_servant_client.get(reverse("council:manage_question", args=[question.pk]))
     assert manage.context["voted_count"] == 3 and manage.context["results"] is None
     civil_servant_client.post(reverse("council:close", args=[question.pk]), {"reason": ""})
     question.refresh_from_db()
@@ -220,9 +220,9 @@ def test_the_staff_pages_stay_within_the_query_budget(
             services.cast_vote(question, member=member, option=question.options.first())
     services.close_voting(question, actor=civil_servant)
     with django_assert_max_num_queries(12):
-        assert civil_servant_client.get(reverse("council:staff_list")).status_code == 200
+        assert civil_servant_client.get(reverse("council:manage")).status_code == 200
     with django_assert_max_num_queries(12):
-        assert civil_servant_client.get(reverse("council:manage", args=[question.pk])).status_code == 200
+        assert civil_servant_client.get(reverse("council:manage_question", args=[question.pk])).status_code == 200
 
 
 def test_the_overview_counts_what_needs_doing(civil_servant, draft, voting):
@@ -232,3 +232,13 @@ def test_the_overview_counts_what_needs_doing(civil_servant, draft, voting):
     counts = [item["count"] for item in overview["items"]]
     assert counts == [1, 1, 0]
     assert all("/council/manage/?status=" in item["url"] for item in overview["items"])
+
+
+def test_the_decision_page_shows_the_outcome_of_the_vote(civil_servant_client, civil_servant, members):
+    question = make_question(civil_servant, status=S.VOTING_OPEN)
+    for member in members[:3]:
+        services.cast_vote(question, member=member, option=option(question, "Optie B"))
+    services.close_voting(question, actor=civil_servant)
+    response = civil_servant_client.get(reverse("council:decide", args=[question.pk]))
+    assert response.context["results"].winner.title == "Optie B"
+    assert "results-title" in response.content.decode()
