@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
 from api import public
@@ -147,11 +148,16 @@ def contributions_csv(request):
         "budget",
         "indicators",
     ]
+    decimal_mark = DIALECTS.get(request.GET.get("dialect", "nl"), DIALECTS["nl"])[1]
+
+    def number(value):
+        return f"{value:.2f}".replace(".", decimal_mark)
+
     rows = []
     for goal in public.goals():
         for contribution in goal.contributions.all():
             indicators = " | ".join(
-                f"{i.name}: {i.current_value:.2f} / {i.target:.2f} {i.unit}" for i in contribution.indicators.all()
+                f"{i.name}: {number(i.current_value)} / {number(i.target)} {i.unit}" for i in contribution.indicators.all()
             )
             rows.append(
                 [
@@ -238,7 +244,12 @@ def woo_csv(request, year):
                 year,
                 basis,
                 "",
-                _("Private persons (%(count)s grants, not named)") % {"count": private["count"]},
+                ngettext(
+                    "Private persons (%(count)s grant, not named)",
+                    "Private persons (%(count)s grants, not named)",
+                    private["count"],
+                )
+                % {"count": private["count"]},
                 "",
                 "",
                 private["granted"],
