@@ -158,3 +158,31 @@ def world(db, civil_servant, other_civil_servant):
         decided_question=Question.objects.get(pk=decided_question.pk),
         members=members,
     )
+
+
+def add_more_rows(world, civil_servant):
+    """A second helping of every kind of row, so a query-count pin proves there is no N+1."""
+    applicant = make_user("tweede-aanvrager@example.org", roles=["citizen"], full_name="Tweede Aanvrager")
+    for n in range(3):
+        grant = grant_factories.granted(
+            applicant, civil_servant, amount="100.00", organisation_name=f"Stichting {n}", title=f"Project {n}"
+        )
+        grant.goals.set([n + 1, 14])
+    for n in range(3):
+        link = make_partnership(f"Extra stedenband {n}", partners=[make_partner(), make_partner()], goals=[n + 1])
+        make_activity(link)
+    for goal in (3, 13):
+        contribution = make_contribution(goal, title=f"Bijdrage {goal}")
+        make_indicator(contribution, measurements=[(datetime.date(2023, 1, 1), "10"), (datetime.date(2024, 1, 1), "20")])
+        make_indicator(contribution, name="Scholen", unit="scholen", target="10")
+    for n in range(2):
+        question = make_question(civil_servant, status=Question.Status.VOTING_OPEN, title=f"Extra vraag {n}")
+        for member in world.members:
+            council_services.cast_vote(question, member=member, option=option(question, "Optie B"))
+        council_services.close_voting(question, actor=civil_servant)
+        council_services.decide(
+            Question.objects.get(pk=question.pk),
+            actor=civil_servant,
+            chosen_options=[option(question, "Optie B")],
+            text="Optie B.",
+        )
