@@ -30,7 +30,7 @@ api = NinjaAPI(
     description=(
         "Public, read-only data of Velsen Internationaal: the grant budget, awarded grants, "
         "partnerships, the Global Goals and council questions with their votes (Popolo vote events). "
-        "Amounts are decimal strings in euros (\"10000.00\"). Lists are paginated with `page` and "
+        'Amounts are decimal strings in euros ("10000.00"). Lists are paginated with `page` and '
         "`page_size` (at most 100). Responses carry an ETag; send If-None-Match to get 304."
     ),
     urls_namespace="api",
@@ -63,6 +63,7 @@ Page = Query(1, ge=1, le=100_000, description="Page number, from 1")
 PageSize = Query(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE, description="Items per page, at most 100")
 Year = Query(None, ge=2000, le=2100, description="Budget year")
 Id = Path(..., ge=1, le=MAX_ID)
+PillarFilter = Query(None, description="Pillar A, B, C or D")
 
 
 def paginate(request, items, page, page_size, serialise):
@@ -105,7 +106,9 @@ def budget(request, year: int = Path(..., ge=2000, le=2100, description="Calenda
         "committed": public.money(figures["committed"]),
         "available": public.money(figures["available"]),
         "currency": "EUR",
-        "by_pillar": [{"pillar": row["pillar"], "committed": public.money(row["committed"])} for row in figures["by_pillar"]],
+        "by_pillar": [
+            {"pillar": row["pillar"], "committed": public.money(row["committed"])} for row in figures["by_pillar"]
+        ],
     }
 
 
@@ -113,7 +116,7 @@ def budget(request, year: int = Path(..., ge=2000, le=2100, description="Calenda
 def grants(
     request,
     year: int | None = Year,
-    pillar: Pillar | None = Query(None, description="Pillar A, B, C or D"),
+    pillar: Pillar | None = PillarFilter,
     page: int = Page,
     page_size: int = PageSize,
 ):
@@ -188,7 +191,12 @@ def city_links(request):
 
 
 @api.get("/goals", response={200: schemas.GoalPage, **ERRORS}, tags=["goals"], summary="The 17 Global Goals")
-def goals(request, focus: bool | None = Query(None, description="Only the focus goals"), page: int = Page, page_size: int = PageSize):
+def goals(
+    request,
+    focus: bool | None = Query(None, description="Only the focus goals"),
+    page: int = Page,
+    page_size: int = PageSize,
+):
     """The goals with Velsen's contributions, their indicators, and counts of partnerships and grants."""
     items = public.goals()
     if focus is not None:
@@ -222,9 +230,7 @@ def questions(
     return paginate(request, items, page, page_size, lambda q: public.question_data(q, request))
 
 
-@api.get(
-    "/questions/{id}", response={200: schemas.QuestionDetail, **ERRORS}, tags=["council"], summary="One question"
-)
+@api.get("/questions/{id}", response={200: schemas.QuestionDetail, **ERRORS}, tags=["council"], summary="One question")
 def question(request, id: int = Id):  # noqa: A002
     """A published question; its results and named votes only once voting has closed."""
     found = get_object_or_404(public.public_questions(), pk=id)

@@ -108,7 +108,20 @@ def grants_csv(request, year):
 @require_GET
 @cacheable
 def partnerships_csv(request):
-    header = ["id", "title", "kind", "pillar", "status", "partners", "countries", "themes", "goals", "since", "until", "url"]
+    header = [
+        "id",
+        "title",
+        "kind",
+        "pillar",
+        "status",
+        "partners",
+        "countries",
+        "themes",
+        "goals",
+        "since",
+        "until",
+        "url",
+    ]
     rows = []
     for partnership in public.partnerships():
         data = public.partnership_data(partnership, request)
@@ -157,7 +170,8 @@ def contributions_csv(request):
     for goal in public.goals():
         for contribution in goal.contributions.all():
             indicators = " | ".join(
-                f"{i.name}: {number(i.current_value)} / {number(i.target)} {i.unit}" for i in contribution.indicators.all()
+                f"{i.name}: {number(i.current_value)} / {number(i.target)} {i.unit}"
+                for i in contribution.indicators.all()
             )
             rows.append(
                 [

@@ -292,7 +292,9 @@ def with_votes(queryset):
     return queryset.prefetch_related(
         Prefetch(
             "votes",
-            queryset=Vote.objects.countable().select_related("member").order_by("member__full_name", "member__email", "pk"),
+            queryset=Vote.objects.countable()
+            .select_related("member")
+            .order_by("member__full_name", "member__email", "pk"),
             to_attr="countable_votes",
         )
     )

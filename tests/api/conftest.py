@@ -173,7 +173,9 @@ def add_more_rows(world, civil_servant):
         make_activity(link)
     for goal in (3, 13):
         contribution = make_contribution(goal, title=f"Bijdrage {goal}")
-        make_indicator(contribution, measurements=[(datetime.date(2023, 1, 1), "10"), (datetime.date(2024, 1, 1), "20")])
+        make_indicator(
+            contribution, measurements=[(datetime.date(2023, 1, 1), "10"), (datetime.date(2024, 1, 1), "20")]
+        )
         make_indicator(contribution, name="Scholen", unit="scholen", target="10")
     for n in range(2):
         question = make_question(civil_servant, status=Question.Status.VOTING_OPEN, title=f"Extra vraag {n}")

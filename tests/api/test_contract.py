@@ -31,7 +31,9 @@ def test_the_budget_agrees_with_the_budget_service_to_the_cent(client, world):
         "committed": f"{figures['committed']:.2f}",
         "available": f"{figures['available']:.2f}",
         "currency": "EUR",
-        "by_pillar": [{"pillar": row["pillar"], "committed": f"{row['committed']:.2f}"} for row in figures["by_pillar"]],
+        "by_pillar": [
+            {"pillar": row["pillar"], "committed": f"{row['committed']:.2f}"} for row in figures["by_pillar"]
+        ],
     }
     assert data["ceiling"] == "10000.00"
     assert data["committed"] == "3650.50"  # 1000 granted + 2250.50 settled + 400 granted
@@ -82,7 +84,11 @@ def test_grants_lists_awarded_grants_with_public_fields(client, world):
         "goals": [4, 14],
     }
     settled = by_reference[world.settled_grant.reference]
-    assert (settled["amount_granted"], settled["amount_settled"], settled["status"]) == ("2500.00", "2250.50", "settled")
+    assert (settled["amount_granted"], settled["amount_settled"], settled["status"]) == (
+        "2500.00",
+        "2250.50",
+        "settled",
+    )
     assert by_reference[world.private_grant.reference]["organisation"] is None
 
 
@@ -223,7 +229,13 @@ def test_questions_list_published_questions_with_options_and_effects(client, wor
 
     assert {row["title"] for row in data["results"]} == {"Open stemming", "Gesloten stemming", "Besloten vraag"}
     option = data["results"][0]["options"][0]
-    assert set(option["effects"]) == {"money_per_year", "fte", "new_grant_ceiling", "partnership_effect", "partnerships"}
+    assert set(option["effects"]) == {
+        "money_per_year",
+        "fte",
+        "new_grant_ceiling",
+        "partnership_effect",
+        "partnerships",
+    }
     assert MONEY.match(option["effects"]["money_per_year"])
     assert [r["title"] for r in get_json(client, "/api/v1/questions?status=decided")["results"]] == ["Besloten vraag"]
     assert get_json(client, "/api/v1/questions?topic=B")["count"] == 1
@@ -314,7 +326,9 @@ def test_the_etag_changes_when_the_data_changes(client, world):
         ("/api/v1/downloads/partnerships.csv", 5),
     ],
 )
-def test_a_list_call_stays_within_a_fixed_number_of_queries(client, world, civil_servant, django_assert_max_num_queries, url, limit):
+def test_a_list_call_stays_within_a_fixed_number_of_queries(
+    client, world, civil_servant, django_assert_max_num_queries, url, limit
+):
     from tests.api.conftest import add_more_rows
 
     add_more_rows(world, civil_servant)
