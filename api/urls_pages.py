@@ -9,5 +9,6 @@ app_name = "open_data"
 
 urlpatterns = [
     path("", views.open_data, name="index"),
+    path("api/", views.docs, name="docs"),
     path("woo/grants/", views.woo_grants, name="woo_grants"),
 ]

@@ -150,6 +150,7 @@ def open_data(request):
             "years": _years(),
             "this_year": timezone.localdate().year,
             "woo_url": _page_url("woo_grants", "api:woo_grants"),
+            "docs_url": _page_url("docs", "api:docs"),
             "breadcrumbs": [(_("Open data"), "")],
         },
     )
