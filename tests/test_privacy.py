@@ -53,7 +53,9 @@ def test_staff_accounts_are_not_deleted_by_themselves(civil_servant_client, civi
 
 def test_the_purge_removes_unverified_accounts_and_old_audit_lines_after_their_term(settings):
     old = make_user("oud@example.org", roles=["citizen"], is_active=False)
-    User.objects.filter(pk=old.pk).update(email_verified_at=None, date_joined=timezone.now() - datetime.timedelta(days=40))
+    User.objects.filter(pk=old.pk).update(
+        email_verified_at=None, date_joined=timezone.now() - datetime.timedelta(days=40)
+    )
     fresh = make_user("nieuw@example.org", roles=["citizen"], is_active=False)
     User.objects.filter(pk=fresh.pk).update(email_verified_at=None)
     ancient = record(actor=None, action="test.ancient")
