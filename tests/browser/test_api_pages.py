@@ -26,7 +26,7 @@ def _no_outside_requests(page, base_url):
     return outside
 
 
-def test_docs_open_data_and_woo_pages_in_dutch(page, base_url, axe, world):
+def test_docs_open_data_and_woo_pages_in_dutch(page, base_url, axe, world):  # noqa: F811
     outside = _no_outside_requests(page, base_url)
 
     page.goto(f"{base_url}/api/v1/docs")
@@ -51,7 +51,7 @@ def test_docs_open_data_and_woo_pages_in_dutch(page, base_url, axe, world):
     assert outside == []
 
 
-def test_the_open_data_pages_in_english(page, base_url, axe, world, pages_wired):
+def test_the_open_data_pages_in_english(page, base_url, axe, world, pages_wired):  # noqa: F811
     page.goto(f"{base_url}/en/open-data/")
     assert page.locator("h1").inner_text() == "Open data"
     axe(page)
