@@ -43,7 +43,17 @@ def test_the_document_lists_every_operation_of_the_issue(client):
 
 @pytest.fixture
 def populated(world):
-    return world
+    """The test world, and the test's database connection kept open across WSGI calls: the
+    handler closes "old" connections at the end of each request, as Django's test client
+    prevents for its own calls (otherwise PostgreSQL loses the test transaction)."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield world
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @schema.parametrize()
