@@ -152,6 +152,7 @@ def test_a_question_from_draft_to_decision(page, base_url, axe, people, as_user,
     arguer.get_by_role("button", name="Argument plaatsen").click()
     expect(arguer.locator(".council-arguments")).to_contain_text("Meer ruimte voor de Global Goals.")
     axe(arguer)
+    arguer.screenshot(path="/tmp/council-member.png", full_page=True)
 
     # --- The tally stays hidden while voting is open ------------------------------------------------
     anonymous.goto(f"{base_url}/council/{question.pk}/")
@@ -238,7 +239,7 @@ def test_the_council_pages_in_english(page, base_url, axe, people, as_user):
     member.get_by_role("link", name="Stedenbanden").click()
     axe(member)
     member.get_by_role("button", name="Cast my vote").click()  # no choice: an error, in English
-    expect(member.locator(".error-summary")).to_contain_text("Your vote")
+    expect(member.locator(".error-summary")).to_contain_text("Your choice")
     axe(member, "(form with errors)")
     member.get_by_role("radio", name="Abstain", exact=True).check()
     member.get_by_role("button", name="Cast my vote").click()
