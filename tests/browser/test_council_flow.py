@@ -248,16 +248,33 @@ def test_the_council_pages_in_english(page, base_url, axe, people, as_user):
     _h1(member, "Declare a personal interest")
     axe(member)
 
+    member.goto(f"{base_url}/council/{question.pk}/interest/")
+    _h1(member, "Een persoonlijk belang melden")
+    axe(member)
+
     staff = as_user(servant.email, "/en")
-    for path, heading in [
-        ("/en/council/manage/", "Council questions: preparation"),
-        (f"/en/council/manage/{question.pk}/", "Stedenbanden"),
-        ("/en/council/manage/new/", "New council question"),
-        (f"/en/council/manage/{question.pk}/withdraw/", "Withdraw the question"),
-    ]:
-        staff.goto(base_url + path)
-        _h1(staff, heading)
-        axe(staff)
+    pk = question.pk
+    option_pk = question.options.first().pk
+    for prefix in ("/en", ""):
+        for path, heading in [
+            ("/council/manage/", ("Council questions: preparation", "Raadsvragen: voorbereiding")),
+            (f"/council/manage/{pk}/", ("Stedenbanden", "Stedenbanden")),
+            ("/council/manage/new/", ("New council question", "Nieuwe raadsvraag")),
+            (f"/council/manage/{pk}/edit/", ("Edit the question", "De vraag bewerken")),
+            (f"/council/manage/{pk}/options/new/", ("New option", "Nieuwe optie")),
+            (f"/council/manage/{pk}/options/{option_pk}/", ("Edit option", "Optie bewerken")),
+            (f"/council/manage/{pk}/documents/new/", ("Add a document", "Een document toevoegen")),
+            (f"/council/manage/{pk}/open/", ("Open voting", "Stemming openen")),
+            (f"/council/manage/{pk}/decide/", ("Record the decision", "Het besluit vastleggen")),
+            (
+                f"/council/manage/{pk}/formal-decision/",
+                ("Record the formal decision", "Het formele besluit vastleggen"),
+            ),
+            (f"/council/manage/{pk}/withdraw/", ("Withdraw the question", "De vraag intrekken")),
+        ]:
+            staff.goto(base_url + prefix + path)
+            _h1(staff, heading[0] if prefix else heading[1])
+            axe(staff)
     staff.goto(f"{base_url}/en/council/manage/{question.pk}/")
     staff.get_by_role("button", name="Close voting now").click()
     expect(staff.locator(".council-results")).to_contain_text("Votes per option")
