@@ -265,3 +265,11 @@ GRANT_DEFAULT_CEILING = "10000.00"
 # Development and tests serve static files straight from the apps (no collectstatic needed).
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
 WHITENOISE_AUTOREFRESH = DEBUG or TESTING
+
+# Retention terms (AVG), as published in the privacy statement; `manage.py purge_expired` applies them.
+RETENTION = {
+    "draft_applications_days": envint("RETENTION_DRAFT_DAYS", 365),
+    "settled_application_years": envint("RETENTION_GRANT_FILE_YEARS", 7),
+    "unverified_accounts_days": envint("RETENTION_UNVERIFIED_DAYS", 30),
+    "audit_events_days": envint("RETENTION_AUDIT_DAYS", 365),
+}
