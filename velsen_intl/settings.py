@@ -217,6 +217,8 @@ EMAIL_BACKEND = os.environ.get(
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Velsen Internationaal <internationaal@velsen.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The portal's public address, for links in e-mails sent outside a request (reminders, commands).
+PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000")
 STAFF_NOTIFICATION_EMAIL = os.environ.get("STAFF_NOTIFICATION_EMAIL", "internationaal@velsen.example")
 
 # Cache: Redis when REDIS_URL is set (shared by several app servers), local memory otherwise.
