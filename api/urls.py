@@ -15,11 +15,9 @@ for pattern in api_patterns:
 urlpatterns = [
     *api_patterns,
     path("docs", views.docs, name="docs"),
-    path("open-data/", views.open_data, name="open_data"),
     path("downloads/grants-<int:year>.csv", downloads.grants_csv, name="grants_csv"),
     path("downloads/partnerships.csv", downloads.partnerships_csv, name="partnerships_csv"),
     path("downloads/goal-contributions.csv", downloads.contributions_csv, name="contributions_csv"),
     path("downloads/council-votes.csv", downloads.votes_csv, name="votes_csv"),
     path("downloads/woo-grants-<int:year>.csv", downloads.woo_csv, name="woo_csv"),
-    path("woo/grants/", views.woo_grants, name="woo_grants"),
 ]

@@ -3,7 +3,7 @@ portal itself, no outside assets), the open data overview and the Woo overview o
 
 from django.http import Http404
 from django.shortcuts import render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -122,17 +122,13 @@ def docs(request):
     )
 
 
-def _page_url(name, fallback):
-    """An open data page in the current language when the lead has wired api.urls_pages, else
-    its copy under /api/v1/."""
-    try:
-        return reverse(f"open_data:{name}")
-    except NoReverseMatch:
-        return reverse(fallback)
+def _page_url(name):
+    """An open data page in the current language."""
+    return reverse(f"open_data:{name}")
 
 
 def _crumbs(*current):
-    return [(_("Open data"), _page_url("index", "api:open_data")), *current]
+    return [(_("Open data"), _page_url("index")), *current]
 
 
 def _years():
@@ -149,8 +145,8 @@ def open_data(request):
         {
             "years": _years(),
             "this_year": timezone.localdate().year,
-            "woo_url": _page_url("woo_grants", "api:woo_grants"),
-            "docs_url": _page_url("docs", "api:docs"),
+            "woo_url": _page_url("woo_grants"),
+            "docs_url": _page_url("docs"),
             "breadcrumbs": [(_("Open data"), "")],
         },
     )
@@ -172,7 +168,7 @@ def woo_grants(request):
             "year": year,
             "years": _years(),
             "legal_basis": legal_basis(),
-            "woo_url": _page_url("woo_grants", "api:woo_grants"),
+            "woo_url": _page_url("woo_grants"),
             "breadcrumbs": _crumbs((_("Grants overview (Woo)"), "")),
         },
     )

@@ -29,7 +29,7 @@ def _urls(world):
         "/api/v1/downloads/goal-contributions.csv",
         "/api/v1/downloads/council-votes.csv",
         f"/api/v1/downloads/woo-grants-{world.year}.csv",
-        f"/api/v1/woo/grants/?year={world.year}",
+        f"/open-data/woo/grants/?year={world.year}",
         "/api/v1/openapi.json",
         "/api/v1/docs",
     ]
@@ -106,7 +106,7 @@ def test_a_private_person_is_never_named_but_counted(client, world):
     private = next(g for g in grants if g["reference"] == world.private_grant.reference)
 
     assert private["organisation"] is None
-    page = client.get(f"/api/v1/woo/grants/?year={world.year}").content.decode()
+    page = client.get(f"/open-data/woo/grants/?year={world.year}").content.decode()
     assert "Reis naar de partnerstad" not in page  # not even the activity of a private person
     assert "1 subsidie, niet bij naam" in page
 
