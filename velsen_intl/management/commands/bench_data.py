@@ -465,8 +465,10 @@ class Builder:
         now = timezone.now()
         questions = []
         count = 2 * self.scale
+        open_count = max(1, min(6, count // 4))
         for n in range(count):
-            status = S.DECIDED if n % 4 else (S.VOTING_OPEN if n % 8 == 0 else S.PUBLISHED)
+            # A council deliberates on a handful of questions at a time; the others are decided.
+            status = S.DECIDED if n < count - open_count else (S.VOTING_OPEN if n % 2 else S.PUBLISHED)
             published = now - datetime.timedelta(days=7 * (count - n))
             questions.append(
                 Question(
