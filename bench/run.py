@@ -170,6 +170,7 @@ def main():
     parser.add_argument("--seconds", type=int, default=10, help="load time per page (default 10)")
     parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", ""))
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--rebuild", action="store_true", help="rebuild the data set even if its scale is there")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is needed: sudo apt-get install -y wrk")
@@ -179,7 +180,8 @@ def main():
     prepare_database(database_url)
     env = environment(database_url, args.port)
     print(f"Building the data set (scale {args.scale}) in {database_url} ...", flush=True)
-    manage(env, "bench_data", "--scale", str(args.scale), "--database-url", database_url)
+    rebuild = ["--force"] if args.rebuild else []
+    manage(env, "bench_data", "--scale", str(args.scale), "--database-url", database_url, *rebuild)
     manage(env, "migrate", "--noinput", "-v0")  # an existing bench database gets newer migrations
     manage(env, "collectstatic", "--noinput", "-v0")
     plan = json.loads(manage(env, "bench_plan", capture=True))

@@ -332,7 +332,7 @@ class Builder:
         apps = []
         for year in years:
             sequence = Application.objects.filter(year=year).aggregate(m=Max("sequence"))["m"] or 0
-            committed = Decimal(0)
+            committed = Application.objects.in_year(year).committed_total()  # the demo's grants count too
             for n in range(per_year):
                 sequence += 1
                 # The bench citizen has 2 x scale applications, the rest spread over the applicants.
@@ -340,7 +340,7 @@ class Builder:
                 received = _at(datetime.date(year, 1, 1) + datetime.timedelta(days=n * 360 // per_year), 9)
                 if received.date() > self.today:
                     received = _at(self.today - datetime.timedelta(days=rnd.randint(0, 60)), 9)
-                requested = Decimal(rnd.randrange(250, 2500, 50))
+                requested = Decimal(rnd.randrange(250, 2500, 50)).quantize(Decimal("0.01"))
                 status = self._status(year, n, per_year)
                 granted = None
                 settled = None
