@@ -54,3 +54,24 @@ def send_mail_later(subject, body, to, from_email=None):
     if not recipients:
         return None
     return _enqueue(str(subject), str(body), recipients, from_email or settings.DEFAULT_FROM_EMAIL, 1)
+
+
+def resend_failed():
+    """Queue again every message whose last attempt failed (after the mail server is fixed).
+
+    Each such message is enqueued afresh and its failed row removed in one transaction, so it is in
+    the queue exactly once. Returns how many were queued again."""
+    from django.db import transaction
+    from django_tasks_db.models import DBTaskResult
+
+    path = f"{deliver_mail.func.__module__}.{deliver_mail.func.__qualname__}"
+    count = 0
+    with transaction.atomic():
+        for result in DBTaskResult.objects.select_for_update().filter(status="FAILED", task_path=path):
+            subject, body, to, from_email, attempt = result.args_kwargs["args"]
+            if attempt < settings.MAIL_MAX_ATTEMPTS:
+                continue  # a later attempt was queued for this one already
+            _enqueue(subject, body, to, from_email, 1)
+            result.delete()
+            count += 1
+    return count

@@ -84,3 +84,28 @@ def test_with_the_database_queue_the_message_waits_for_the_worker_and_survives_a
             assert len(mail.outbox) == 1
         finally:
             _reset_task_backends()
+
+
+@pytest.mark.django_db(transaction=True)
+@override_settings(MAIL_MAX_ATTEMPTS=2)
+def test_a_message_that_failed_every_attempt_can_be_queued_again():
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
+        _reset_task_backends()
+        try:
+            with mock.patch.object(portal_mail, "send_mail", side_effect=ConnectionRefusedError("down")):
+                send_mail_later("Besluit", "Uw aanvraag", ["burger@example.org"])
+                call_command("db_worker", batch=True, no_startup_delay=True, interval=0)
+                DBTaskResult.objects.update(run_after=timezone.now())
+                call_command("db_worker", batch=True, no_startup_delay=True, interval=0)
+            assert DBTaskResult.objects.filter(status="FAILED").count() == 2
+            assert mail.outbox == []
+
+            assert portal_mail.resend_failed() == 1
+            call_command("db_worker", batch=True, no_startup_delay=True, interval=0)
+            assert [m.subject for m in mail.outbox] == ["Besluit"]
+            assert portal_mail.resend_failed() == 0
+        finally:
+            _reset_task_backends()
