@@ -2,6 +2,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from global_goals.models import Goal
@@ -281,6 +282,10 @@ class RegisterFilterForm(forms.Form):
 
 
 class PartnerForm(PortalFormMixin, forms.ModelForm):
+    website = forms.URLField(
+        label=capfirst(Partner._meta.get_field("website").verbose_name), required=False, assume_scheme="https"
+    )
+
     class Meta:
         model = Partner
         fields = ["name", "country_code", "region", "population", "website", "description"]

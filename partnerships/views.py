@@ -134,7 +134,9 @@ def _grants_template():
 
 @require_GET
 def detail(request, slug):
-    partnership = get_object_or_404(Partnership.objects.public().with_register_details().select_related("transformed_from"), slug=slug)
+    partnership = get_object_or_404(
+        Partnership.objects.public().with_register_details().select_related("transformed_from"), slug=slug
+    )
     history = partnership.history.all()
     activities = partnership.activities.prefetch_related(
         Prefetch("documents", queryset=ActivityDocument.objects.filter(is_public=True))

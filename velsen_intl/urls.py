@@ -40,6 +40,8 @@ urlpatterns += i18n_patterns(
     path("accessibility/", views.accessibility, name="accessibility"),
     path("contact/", views.contact, name="contact"),
     path("start/", views.start, name="start"),
+    path("my-data/", views.my_data, name="my_data"),
+    path("my-data/download/", views.my_data_download, name="my_data_download"),
     path("accounts/", include("accounts.urls")),
     path("partnerships/", include("partnerships.urls")),
     path("global-goals/", include("global_goals.urls")),
