@@ -107,6 +107,8 @@ class Command(BaseCommand):
             CHILD_FLAG: "1",
             "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
         }
+        # Building data signs nothing that outlives the run; a key is only needed for Django to start.
+        env.setdefault("DJANGO_SECRET_KEY", "bench-data-build-only-" + "x" * 40)
         manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
         subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True)  # noqa: S603
         subprocess.run(  # noqa: S603
