@@ -159,7 +159,7 @@ def judge(row, public, bare, plain):
     ok_speed = row["rps"] >= (0.5 * bare if public else 0.7 * plain)
     ok_p95 = row["p95_ms"] < 100
     ok_queries = row.get("queries", 0) <= 12
-    verdict = "met" if ok_speed and ok_p95 and ok_queries and not row["non_2xx"] else "NOT met"
+    verdict = "met" if ok_speed and ok_p95 and ok_queries and not row["non_2xx"] and not row["errors"] else "NOT met"
     goal = ">=50% bare" if public else ">=70% plain"
     return f"{verdict} ({goal}, p95<100, <=12 q)"
 
@@ -212,6 +212,15 @@ def main():
             row["path"] = page["path"]
             results[page["name"]] = row
             print(f"  {page['name']}: {row['rps']} req/s, p95 {row['p95_ms']} ms", flush=True)
+        # The references again at the end, averaged with the first run: on a busy machine the floor
+        # moves during the run, and each page is compared with the floor around it.
+        for page in pages[:2]:
+            first, again = results[page["name"]], run_wrk(base + page["path"], args.seconds)
+            for key in ("rps", "p50_ms", "p95_ms", "p99_ms"):
+                first[key] = round((first[key] + again[key]) / 2, 2)
+            first["errors"] += again["errors"]
+            first["non_2xx"] += again["non_2xx"]
+            print(f"  {page['name']} (again, averaged): {first['rps']} req/s", flush=True)
         bare = results["reference: bare view"]["rps"]
         plain = results["reference: plain 25-row page"]["rps"]
         for page in plan["pages"]:
