@@ -48,5 +48,6 @@ urlpatterns += i18n_patterns(
     path("grants/", include("grants.urls")),
     path("council/", include("council.urls")),
     path("audit/", include("audit.urls")),
+    path("open-data/", include("api.urls_pages")),
     prefix_default_language=False,
 )

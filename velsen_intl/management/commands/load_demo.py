@@ -19,11 +19,5 @@ class Command(BaseCommand):
         # The demo's stories send e-mails (receipts, decisions); nobody should receive them.
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"), transaction.atomic():
             for module_name in DEMO_MODULES:
-                try:
-                    module = importlib.import_module(module_name)
-                except ModuleNotFoundError as error:
-                    if error.name != module_name:
-                        raise
-                    continue
-                module.load(stdout=self.stdout)
+                importlib.import_module(module_name).load(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
