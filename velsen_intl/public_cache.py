@@ -111,7 +111,7 @@ class PublicPageCacheMiddleware:
             if response.status_code < 400:
                 bump_version()  # also covers changes written with QuerySet.update()
             return response
-        if not _anonymous(request):
+        if not settings.PUBLIC_PAGE_CACHE_SECONDS or not _anonymous(request):
             return self.get_response(request)
 
         key = _key(request, current_version())

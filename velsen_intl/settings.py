@@ -240,7 +240,8 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Anonymous public pages are cached whole (velsen_intl/public_cache.py); any data change empties
 # them at once, this only bounds what depends on the clock (a vote that opens at a set time).
-PUBLIC_PAGE_CACHE_SECONDS = envint("DJANGO_PUBLIC_PAGE_CACHE_SECONDS", 60)
+# Only with a shared cache: in local memory a change would not reach the other processes (0 = off).
+PUBLIC_PAGE_CACHE_SECONDS = envint("DJANGO_PUBLIC_PAGE_CACHE_SECONDS", 60 if REDIS_URL or TESTING else 0)
 # Sessions live in the database, so they survive a restart and are shared by every app server; with
 # Redis they are also read from the cache (one query less per page). Never cached in local memory:
 # a logout on one server would not reach the copy cached in another.
