@@ -66,5 +66,8 @@ messages: venv ## Extract translatable strings into the Dutch .po files and comp
 check-messages: messages ## Fail when a string lacks its Dutch translation
 	$(VENV)/bin/pytest -q tests/test_translations.py -p no:randomly
 
+bench: venv ## Load every key page at 100x the demo data against Django's own floor (wrk; PostgreSQL: BENCH_DATABASE_URL)
+	$(PY) bench/run.py $(BENCH_ARGS)
+
 clean: ## Remove the virtualenv, the SQLite database and collected static files
 	rm -rf $(VENV) db.sqlite3 staticfiles

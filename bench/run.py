@@ -15,6 +15,7 @@ import json
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -48,10 +49,22 @@ def environment(database_url, port):
         "DJANGO_SECURE_COOKIES": "0",
         "VELSEN_BENCH_REFERENCE": "1",
         "DJANGO_LOG_LEVEL": "WARNING",
-        "RATELIMIT_ENABLED": "0",
     }
     env.pop("DJANGO_TESTING", None)
+    # Production-like: the shared cache is Redis when it runs (several app servers need it); the
+    # bench keeps its keys apart from anything else in that Redis.
+    if not env.get("REDIS_URL") and redis_reachable():
+        env["REDIS_URL"] = "redis://127.0.0.1:6379/0"
+    env["DJANGO_CACHE_KEY_PREFIX"] = f"velsen-bench-{port}"
     return env
+
+
+def redis_reachable(host="127.0.0.1", port=6379):
+    try:
+        with socket.create_connection((host, port), timeout=0.5):
+            return True
+    except OSError:
+        return False
 
 
 def manage(env, *args, capture=False):
@@ -107,11 +120,27 @@ def run_wrk(url, seconds, cookie=None, connections=16):
     }
 
 
+def static_caching(base):
+    """The home page's stylesheet: hashed name and far-future caching?"""
+    import re
+
+    with urllib.request.urlopen(base + "/", timeout=10) as response:  # noqa: S310 (loopback only)
+        html = response.read().decode()
+    url = re.search(r'href="(/static/css/portal[^"]*\.css)"', html).group(1)
+    with urllib.request.urlopen(base + url, timeout=10) as response:  # noqa: S310 (loopback only)
+        cache_control = response.headers.get("Cache-Control", "")
+    hashed = re.search(r"\.[0-9a-f]{12}\.css$", url) is not None
+    far_future = "immutable" in cache_control or "max-age=315360000" in cache_control
+    verdict = "met" if hashed and far_future else "NOT met"
+    return {"url": url, "cache_control": cache_control, "hashed": hashed, "verdict": verdict}
+
+
 def markdown(results, meta):
     bare = results["reference: bare view"]["rps"]
     plain = results["reference: plain 25-row page"]["rps"]
     lines = [
-        f"# Bench: {meta['database']} at scale {meta['scale']}, {meta['seconds']} s per page, wrk -t2 -c16",
+        f"# Bench: {meta['database']} at scale {meta['scale']}, {meta['seconds']} s per page, wrk -t2 -c16, "
+        "gunicorn 2 sync workers",
         "",
         "| page | req/s | p50 ms | p95 ms | p99 ms | queries | bytes | vs bare | vs plain | target |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
@@ -130,7 +159,7 @@ def judge(row, public, bare, plain):
     ok_speed = row["rps"] >= (0.5 * bare if public else 0.7 * plain)
     ok_p95 = row["p95_ms"] < 100
     ok_queries = row.get("queries", 0) <= 12
-    verdict = "met" if ok_speed and ok_p95 and ok_queries and not row["non_2xx"] else "NOT met"
+    verdict = "met" if ok_speed and ok_p95 and ok_queries and not row["non_2xx"] and not row["errors"] else "NOT met"
     goal = ">=50% bare" if public else ">=70% plain"
     return f"{verdict} ({goal}, p95<100, <=12 q)"
 
@@ -141,6 +170,7 @@ def main():
     parser.add_argument("--seconds", type=int, default=10, help="load time per page (default 10)")
     parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", ""))
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--rebuild", action="store_true", help="rebuild the data set even if its scale is there")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is needed: sudo apt-get install -y wrk")
@@ -150,8 +180,9 @@ def main():
     prepare_database(database_url)
     env = environment(database_url, args.port)
     print(f"Building the data set (scale {args.scale}) in {database_url} ...", flush=True)
-    manage(env, "migrate", "--noinput", "-v0")
-    manage(env, "bench_data", "--scale", str(args.scale))
+    rebuild = ["--force"] if args.rebuild else []
+    manage(env, "bench_data", "--scale", str(args.scale), "--database-url", database_url, *rebuild)
+    manage(env, "migrate", "--noinput", "-v0")  # an existing bench database gets newer migrations
     manage(env, "collectstatic", "--noinput", "-v0")
     plan = json.loads(manage(env, "bench_plan", capture=True))
 
@@ -161,12 +192,13 @@ def main():
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=open(ROOT / "var" / "bench-server.log", "w"),  # noqa: SIM115 (open while the server runs)
         start_new_session=True,
     )
     results = {}
     try:
         wait_until_up(base + "/healthz")
+        static = static_caching(base)
         pages = [
             {"name": "reference: bare view", "path": "/bench/bare", "public": True, "reference": True},
             {"name": "reference: plain 25-row page", "path": "/bench/plain", "public": True, "reference": True},
@@ -180,6 +212,15 @@ def main():
             row["path"] = page["path"]
             results[page["name"]] = row
             print(f"  {page['name']}: {row['rps']} req/s, p95 {row['p95_ms']} ms", flush=True)
+        # The references again at the end, averaged with the first run: on a busy machine the floor
+        # moves during the run, and each page is compared with the floor around it.
+        for page in pages[:2]:
+            first, again = results[page["name"]], run_wrk(base + page["path"], args.seconds)
+            for key in ("rps", "p50_ms", "p95_ms", "p99_ms"):
+                first[key] = round((first[key] + again[key]) / 2, 2)
+            first["errors"] += again["errors"]
+            first["non_2xx"] += again["non_2xx"]
+            print(f"  {page['name']} (again, averaged): {first['rps']} req/s", flush=True)
         bare = results["reference: bare view"]["rps"]
         plain = results["reference: plain 25-row page"]["rps"]
         for page in plan["pages"]:
@@ -193,13 +234,19 @@ def main():
         "scale": args.scale,
         "seconds": args.seconds,
         "home_first_view_bytes": plan.get("home_first_view_bytes"),
+        "cache": "Redis" if env.get("REDIS_URL") else "local memory",
+        "static": static,
     }
     out = ROOT / "bench-results"
     out.mkdir(exist_ok=True)
     stem = f"bench-{meta['database'].lower()}-x{args.scale}"
     table = markdown(results, meta)
     if meta["home_first_view_bytes"]:
-        table += f"\nHome page first view, compressed, with all its assets: {meta['home_first_view_bytes']} bytes.\n"
+        size = meta["home_first_view_bytes"]
+        verdict = "met" if size <= 60 * 1024 else "NOT met"
+        table += f"\nHome page first view, compressed, with all its assets: {size} bytes ({verdict}: <= 60 KB).\n"
+    table += f"Static asset {static['url']}: Cache-Control `{static['cache_control']}` ({static['verdict']}).\n"
+    table += f"Cache: {meta['cache']}. Queries: a page rendered from scratch (a cached public page costs none).\n"
     (out / f"{stem}.md").write_text(table)
     (out / f"{stem}.json").write_text(json.dumps({"meta": meta, "results": results}, indent=2))
     print()

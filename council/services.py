@@ -8,7 +8,6 @@ import logging
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -29,6 +28,7 @@ from council.models import (
     VoteReminder,
     council_members,
 )
+from velsen_intl.mail import send_mail_later
 
 logger = logging.getLogger(__name__)
 Status = Question.Status
@@ -618,7 +618,7 @@ def voted_count(question):
 def _mail_members(members, subject, body):
     sent = 0
     for member in members:
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [member.email], fail_silently=False)
+        send_mail_later(subject, body, [member.email])
         sent += 1
     return sent
 

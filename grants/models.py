@@ -288,6 +288,8 @@ class Application(models.Model):
         ordering = ["-created_at", "-pk"]
         verbose_name = _("grant application")
         verbose_name_plural = _("grant applications")
+        # The queue's order (in_queue_order): the first page is read from the index, not sorted.
+        indexes = [models.Index(fields=["completed_at", "received_at", "id"], name="grants_queue_order_idx")]
         constraints = [
             models.UniqueConstraint(fields=["year", "sequence"], name="grants_application_unique_sequence"),
             models.CheckConstraint(

@@ -15,7 +15,6 @@ import datetime
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -39,6 +38,7 @@ from grants.models import (
     default_ceiling,
 )
 from grants.validators import validate_attachment
+from velsen_intl.mail import send_mail_later
 from velsen_intl.pillars import Pillar
 from velsen_intl.templatetags.portal import format_money
 
@@ -225,9 +225,7 @@ def _mail(to, subject, body):
     if not to:
         return
     recipients = [to] if isinstance(to, str) else list(to)
-    transaction.on_commit(
-        lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients, fail_silently=False)
-    )
+    transaction.on_commit(lambda: send_mail_later(subject, body, recipients))
 
 
 def _applicant_email(application):

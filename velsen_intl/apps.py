@@ -11,3 +11,7 @@ class VelsenIntlConfig(AppConfig):
         from velsen_intl.middleware import mark_session_active
 
         user_logged_in.connect(mark_session_active, dispatch_uid="velsen_intl.mark_session_active")
+
+        from velsen_intl.public_cache import connect_signals
+
+        connect_signals()

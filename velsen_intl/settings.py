@@ -80,6 +80,9 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "axes",
+    # The task queue (e-mail leaves the request): django-tasks with its database backend.
+    "django_tasks",
+    "django_tasks_db",
     # Project apps, lowest layer first (see STYLE.md: council -> grants -> partnerships -> global_goals).
     "accounts",
     "audit",
@@ -96,6 +99,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Anonymous public pages from the shared cache (after the language is known, before any per-user work).
+    "velsen_intl.public_cache.PublicPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -224,9 +229,34 @@ STAFF_NOTIFICATION_EMAIL = os.environ.get("STAFF_NOTIFICATION_EMAIL", "internati
 # Cache: Redis when REDIS_URL is set (shared by several app servers), local memory otherwise.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("DJANGO_CACHE_KEY_PREFIX", "velsen"),
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Anonymous public pages are cached whole (velsen_intl/public_cache.py); any data change empties
+# them at once, this only bounds what depends on the clock (a vote that opens at a set time).
+# Only with a shared cache: in local memory a change would not reach the other processes (0 = off).
+PUBLIC_PAGE_CACHE_SECONDS = envint("DJANGO_PUBLIC_PAGE_CACHE_SECONDS", 60 if REDIS_URL or TESTING else 0)
+# Sessions live in the database, so they survive a restart and are shared by every app server; with
+# Redis they are also read from the cache (one query less per page). Never cached in local memory:
+# a logout on one server would not reach the copy cached in another.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db" if REDIS_URL else "django.contrib.sessions.backends.db"
+
+# Background work: tasks are rows in the database, run by `manage.py db_worker` (docs/deploy.md).
+# Tests run them at once, so mail.outbox still sees every message.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if TESTING and not envbool("VELSEN_TASKS_DATABASE", False)
+        else "django_tasks_db.DatabaseBackend",
+    }
+}
+MAIL_MAX_ATTEMPTS = envint("MAIL_MAX_ATTEMPTS", 8)  # then the message stays in the queue as failed, never lost
 
 # Security. Production defaults; `make serve` opts out of the HTTPS redirect explicitly
 # (DJANGO_SECURE_SSL_REDIRECT=0) because it serves plain HTTP on 127.0.0.1.
