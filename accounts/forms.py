@@ -56,7 +56,15 @@ class RegistrationForm(PortalFormMixin, forms.Form):
 
 
 class PortalPasswordResetForm(PortalFormMixin, PasswordResetForm):
-    pass
+    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs):
+        """Through the mail queue, like every other e-mail of the portal."""
+        from django.template import loader
+
+        from velsen_intl.mail import send_mail_later
+
+        subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
+        body = loader.render_to_string(email_template_name, context)
+        send_mail_later(subject, body, [to_email], from_email=from_email)
 
 
 class PortalSetPasswordForm(PortalFormMixin, SetPasswordForm):

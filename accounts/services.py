@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -11,6 +10,7 @@ from django.utils import timezone, translation
 
 from accounts.roles import Role
 from audit.services import record
+from velsen_intl.mail import send_mail_later
 
 VERIFY_SALT = "accounts.email-verification"
 
@@ -43,7 +43,7 @@ def send_verification_email(user, base_url):
     context = {"user": user, "link": link}
     subject = render_to_string("accounts/email/verify_subject.txt", context).strip()
     body = render_to_string("accounts/email/verify_body.txt", context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+    send_mail_later(subject, body, [user.email])
 
 
 def verify_email(token, *, ip=None):

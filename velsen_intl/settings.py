@@ -252,7 +252,8 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db" if REDIS_URL else 
 TASKS = {
     "default": {
         "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
-        if TESTING and not envbool("VELSEN_TASKS_DATABASE", False)
+        # Development and tests send at once (the console shows the mail); production queues it.
+        if (TESTING or DEBUG) and not envbool("VELSEN_TASKS_DATABASE", False)
         else "django_tasks_db.DatabaseBackend",
     }
 }
