@@ -16,6 +16,7 @@ from audit.services import client_ip
 from grants import services
 from grants.forms import AccountForm, AnswerForm, ApplicationForm, CostLineFormSet, WithdrawForm, cost_lines_from
 from grants.models import Application, Attachment, Status
+from grants.validators import EXTENSIONS
 from grants.views.common import get_own_application, get_visible_application, public_events
 
 citizen_required = role_required(Role.CITIZEN)
@@ -235,7 +236,9 @@ def attachment(request, pk, attachment_pk):
         file = Attachment.objects.get(pk=attachment_pk, application=application)
     except Attachment.DoesNotExist:
         raise Http404
-    response = FileResponse(file.file.open("rb"), as_attachment=True, filename=file.original_name)
+    # A name the server makes: the applicant's own file name never reaches the header.
+    name = f"{application.reference or 'draft'}-{file.pk}{EXTENSIONS.get(file.content_type, '')}"
+    response = FileResponse(file.file.open("rb"), as_attachment=True, filename=name)
     response["Content-Type"] = file.content_type
     response["Cache-Control"] = "private, no-store"
     return response
