@@ -2,6 +2,7 @@
 
 import mimetypes
 from collections import defaultdict
+from pathlib import Path
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -134,7 +135,9 @@ def _grants_template():
 
 @require_GET
 def detail(request, slug):
-    partnership = get_object_or_404(Partnership.objects.public().with_register_details().select_related("transformed_from"), slug=slug)
+    partnership = get_object_or_404(
+        Partnership.objects.public().with_register_details().select_related("transformed_from"), slug=slug
+    )
     history = partnership.history.all()
     activities = partnership.activities.prefetch_related(
         Prefetch("documents", queryset=ActivityDocument.objects.filter(is_public=True))
@@ -193,7 +196,8 @@ def document(request, pk):
     except FileNotFoundError:
         raise Http404
     content_type = mimetypes.guess_type(doc.filename)[0] or "application/octet-stream"
-    response = FileResponse(handle, as_attachment=True, filename=doc.filename, content_type=content_type)
+    name = f"document-{doc.pk}{Path(doc.filename).suffix}"  # server-made, whatever the upload was called
+    response = FileResponse(handle, as_attachment=True, filename=name, content_type=content_type)
     response["X-Content-Type-Options"] = "nosniff"
     return response
 
