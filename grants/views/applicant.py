@@ -18,8 +18,12 @@ from grants.forms import AccountForm, AnswerForm, ApplicationForm, CostLineFormS
 from grants.models import Application, Attachment, Status
 from grants.validators import EXTENSIONS
 from grants.views.common import get_own_application, get_visible_application, public_events
+from velsen_intl.ratelimit import ratelimit
 
 citizen_required = role_required(Role.CITIZEN)
+# Applying (saving and submitting) and uploading: plenty for a person, a wall for a script.
+apply_limit = ratelimit("grants_apply", rate=(30, 3600))
+upload_limit = ratelimit("grants_upload", rate=(20, 3600))
 
 
 def _crumbs(*extra):
@@ -42,11 +46,13 @@ def my_applications(request):
 
 
 @citizen_required
+@apply_limit
 def apply(request):
     return _edit(request, Application(applicant=request.user))
 
 
 @citizen_required
+@apply_limit
 def edit(request, pk):
     application = get_own_application(request.user, pk)
     if application.status != Status.DRAFT:
@@ -162,6 +168,7 @@ def withdraw(request, pk):
 
 
 @citizen_required
+@upload_limit
 def answer(request, pk):
     application = get_own_application(request.user, pk)
     if application.status != Status.INFORMATION_REQUESTED:
@@ -194,6 +201,7 @@ def answer(request, pk):
 
 
 @citizen_required
+@upload_limit
 def account(request, pk):
     application = get_own_application(request.user, pk)
     if application.status != Status.GRANTED:
