@@ -32,8 +32,10 @@ from partnerships.forms import (
     TransformForm,
 )
 from partnerships.models import Activity, ActivityDocument, Partner, Partnership, PhaseOutStep, StatusChange, Theme
+from velsen_intl.ratelimit import ratelimit
 
 PAGE_SIZE = 20
+upload_limit = ratelimit("partnerships_upload", rate=(60, 3600))
 staff_only = role_required(Role.CIVIL_SERVANT, Role.ADMINISTRATOR)
 
 # The template a higher app (grants) may provide to list a partnership's grants on its page.
@@ -465,6 +467,7 @@ def complete_step(request, slug, step_pk):
 
 @staff_only
 @require_http_methods(["GET", "POST"])
+@upload_limit
 def log_activity(request, slug):
     partnership = _staff_partnership(slug)
     form = ActivityForm(request.POST or None, request.FILES or None)
@@ -505,6 +508,7 @@ def log_activity(request, slug):
 
 @staff_only
 @require_http_methods(["GET", "POST"])
+@upload_limit
 def add_document(request, slug, pk):
     partnership = _staff_partnership(slug)
     activity = get_object_or_404(Activity, pk=pk, partnership=partnership)
