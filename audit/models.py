@@ -37,6 +37,10 @@ class AuditEventQuerySet(models.QuerySet):
     def delete(self):
         raise AppendOnlyError("Audit events cannot be deleted.")
 
+    def purge_before(self, moment):
+        """The retention purge is the one way out of the log: lines older than the term (AVG)."""
+        return models.QuerySet.delete(self.filter(at__lt=moment))[0]
+
 
 class AuditEvent(models.Model):
     """One line of the audit log: who did what to which object, with what result, from where, when.

@@ -10,7 +10,7 @@ def client_ip(request):
 
 def record(*, actor, action, obj=None, result=AuditEvent.Result.OK, ip=None, data=None):
     """Append one audit event. `actor` may be None (anonymous or the system)."""
-    if actor is not None and not getattr(actor, "is_authenticated", False):
+    if actor is not None and (not getattr(actor, "is_authenticated", False) or actor.pk is None):
         actor = None
     return AuditEvent.objects.create(
         actor=actor,

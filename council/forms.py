@@ -162,7 +162,7 @@ class FormalDecisionForm(PortalFormMixin, forms.Form):
 class VoteForm(PortalFormMixin, forms.Form):
     ABSTAIN = "abstain"
 
-    choice = forms.ChoiceField(label=_("Your vote"), widget=forms.RadioSelect)
+    choice = forms.ChoiceField(label=_("Your choice"), widget=forms.RadioSelect)
 
     def __init__(self, *args, question, options=None, **kwargs):
         super().__init__(*args, **kwargs)

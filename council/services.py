@@ -662,20 +662,27 @@ def send_vote_reminders(*, now=None, hours=24, dry_run=False):
             if dry_run:
                 reminded.append((question, member))
                 continue
-            _reminder, created = VoteReminder.objects.get_or_create(question=question, member=member)
-            if not created:
-                continue
-            with translation.override(settings.LANGUAGE_CODE):
-                subject = _("Reminder: voting closes soon on %(title)s") % {"title": question.title}
-                body = _(
-                    "Dear council member,\n\nVoting on “%(title)s” closes at %(ends)s and you have not voted yet.\n"
-                    "%(url)s\n\nMunicipality of Velsen"
-                ) % {
-                    "title": question.title,
-                    "ends": timezone.localtime(question.voting_ends_at).strftime("%d-%m-%Y %H:%M"),
-                    "url": _absolute(reverse("council:question_detail", args=[question.pk])),
-                }
-            _mail_members([member], subject, body)
-            record(actor=None, action="council.vote.reminded", obj=question, data={"member": member.email})
-            reminded.append((question, member))
+            with transaction.atomic():
+                # The row first (unique per member and question), then the mail: a second run, or
+                # a run at the same moment, finds the row and sends nothing; a failed mail rolls
+                # the row back so the next run tries again.
+                _reminder, created = VoteReminder.objects.get_or_create(question=question, member=member)
+                if created:
+                    _send_reminder(question, member)
+                    reminded.append((question, member))
     return reminded
+
+
+def _send_reminder(question, member):
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Reminder: voting closes soon on %(title)s") % {"title": question.title}
+        body = _(
+            "Dear council member,\n\nVoting on “%(title)s” closes at %(ends)s and you have not voted yet.\n"
+            "%(url)s\n\nMunicipality of Velsen"
+        ) % {
+            "title": question.title,
+            "ends": timezone.localtime(question.voting_ends_at).strftime("%d-%m-%Y %H:%M"),
+            "url": _absolute(reverse("council:question_detail", args=[question.pk])),
+        }
+    _mail_members([member], subject, body)
+    record(actor=None, action="council.vote.reminded", obj=question, data={"member": member.email})

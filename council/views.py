@@ -1,5 +1,7 @@
 """Thin views: check the role, find the question the user may see, call a service, render."""
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, prefetch_related_objects
@@ -96,6 +98,36 @@ def question_list(request):
     )
 
 
+@dataclass
+class PublicEvent:
+    """A history line for the public page: civil servants are not named there, the municipality is."""
+
+    at: object
+    actor_display: str
+    title: str
+    from_label: str
+    to_label: str
+    reason: str
+
+
+def _events(question, user):
+    events = list(question.status_changes.select_related("actor"))
+    if user.is_authenticated and user.is_civil_servant:
+        return events
+    municipality = _("Municipality of Velsen")
+    return [
+        PublicEvent(
+            at=e.at,
+            actor_display=municipality if e.actor_id else e.actor_display,
+            title=e.title,
+            from_label=e.from_label,
+            to_label=e.to_label,
+            reason=e.reason,
+        )
+        for e in events
+    ]
+
+
 def _detail_context(request, question, *, vote_form=None, argument_form=None):
     user = request.user
     options = _options(question)
@@ -105,7 +137,7 @@ def _detail_context(request, question, *, vote_form=None, argument_form=None):
         "options": options,
         "documents": list(question.documents.all()),
         "results": services.public_results(question, options=options),
-        "events": list(question.status_changes.select_related("actor")),
+        "events": _events(question, user),
         "breadcrumbs": [_list_crumb(), (question.title, "")],
         "is_member": is_member,
     }

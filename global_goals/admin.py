@@ -2,6 +2,7 @@
 the portal's own pages, which keep the history."""
 
 from django.contrib import admin
+from django.db import models
 
 from global_goals.models import (
     Action,
@@ -62,6 +63,7 @@ class RoleInline(admin.TabularInline):
 
 @admin.register(Network)
 class NetworkAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["short_name", "name", "founded", "member_count", "velsen_member_since"]
     search_fields = ["name", "short_name"]
     prepopulated_fields = {"slug": ["short_name"]}
@@ -78,6 +80,7 @@ class NetworkRoleAdmin(admin.ModelAdmin):
 
 @admin.register(Meeting)
 class MeetingAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["date", "topic", "place", "hosted_by_velsen", "network"]
     list_filter = ["network", "hosted_by_velsen"]
     search_fields = ["topic", "place", "attendees", "minutes"]
@@ -101,6 +104,7 @@ class ActionAdmin(admin.ModelAdmin):
 
 @admin.register(Label)
 class LabelAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     """Status changes go through the portal (they need a reason and leave history)."""
 
     list_display = ["name", "status", "status_since", "council_decision"]

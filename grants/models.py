@@ -160,6 +160,10 @@ class ApplicationQuerySet(models.QuerySet):
     def granted_in(self, year):
         return self.committed().filter(year=year)
 
+    def public(self):
+        """What the public may see: awarded grants (never drafts or applications under review)."""
+        return self.committed()
+
     def overdue(self, today=None):
         """Open applications whose decision term has passed (a suspended term is not overdue)."""
         today = today or timezone.localdate()

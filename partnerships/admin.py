@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from partnerships.models import Activity, ActivityDocument, Partner, Partnership, PhaseOutStep, StatusChange, Theme
 
@@ -13,6 +14,7 @@ class ThemeAdmin(admin.ModelAdmin):
 
 @admin.register(Partner)
 class PartnerAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["name", "country_code", "region", "population"]
     list_filter = ["country_code"]
     search_fields = ["name", "region", "country_code"]

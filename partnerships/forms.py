@@ -5,6 +5,7 @@ from pathlib import Path
 
 import filetype
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from global_goals.models import Goal
@@ -344,6 +345,10 @@ class RegisterFilterForm(forms.Form):
 
 
 class PartnerForm(PortalFormMixin, forms.ModelForm):
+    website = forms.URLField(
+        label=capfirst(Partner._meta.get_field("website").verbose_name), required=False, assume_scheme="https"
+    )
+
     class Meta:
         model = Partner
         fields = ["name", "country_code", "region", "population", "website", "description"]

@@ -164,3 +164,9 @@ def _reference_data(request):
 
     importlib.import_module("global_goals.migrations.0002_load_the_17_goals").load_goals(django_apps, None)
     importlib.import_module("partnerships.migrations.0003_load_the_standard_themes").load_themes(django_apps, None)
+
+
+@pytest.fixture(autouse=True)
+def _uploads_in_tmp(settings, tmp_path):
+    """Files uploaded by tests go to a temporary directory, never into the project."""
+    settings.MEDIA_ROOT = tmp_path / "uploads"

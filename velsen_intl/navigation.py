@@ -10,7 +10,7 @@ PUBLIC = [
     (_("Grants and budget"), "grants:budget"),
     (_("Council questions"), "council:question_list"),
 ]
-CITIZEN = [(_("My applications"), "grants:my_applications")]
+CITIZEN = [(_("My applications"), "grants:my_applications"), (_("My data"), "my_data")]
 CIVIL_SERVANT = [
     (_("Work overview"), "start"),
     (_("Application queue"), "grants:queue"),

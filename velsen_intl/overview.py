@@ -4,14 +4,15 @@ This module sits at the top of the dependency graph and may read every app; each
 its own rules, so only named QuerySet methods and services are used here.
 """
 
-import datetime
-from decimal import Decimal
-
-from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from council import overview as council_overview
+from global_goals import overview as goals_overview
+from grants import overview as grants_overview
+from grants.services import budget_figures
+from partnerships import overview as partnerships_overview
 from velsen_intl.pillars import PILLAR_SLUGS, Pillar
 
 
@@ -46,23 +47,13 @@ def pillar_links(pillar):
 
 
 def budget_summary(year=None):
-    """Ceiling, committed and available for a year (from the grants app once it exists)."""
-    year = year or timezone.localdate().year
-    try:
-        from grants.services import budget_figures
-    except ImportError:
-        ceiling = Decimal(settings.GRANT_DEFAULT_CEILING)
-        return {"year": year, "ceiling": ceiling, "committed": Decimal("0.00"), "available": ceiling}
-    return budget_figures(year)
+    """Ceiling, committed and available for a year."""
+    return budget_figures(year or timezone.localdate().year)
 
 
 def work_overview():
-    """Counts and links for the civil servant's start page; each app contributes what it has."""
-    sections = []
-    for module_name in ("grants.overview", "partnerships.overview", "global_goals.overview", "council.overview"):
-        try:
-            module = __import__(module_name, fromlist=["staff_overview"])
-        except ImportError:
-            continue
-        sections.append(module.staff_overview())
-    return {"today": datetime.date.today(), "sections": sections}
+    """Counts and links for the civil servant's start page; each app contributes its own section."""
+    sections = [
+        module.staff_overview() for module in (grants_overview, partnerships_overview, goals_overview, council_overview)
+    ]
+    return {"today": timezone.localdate(), "sections": sections}

@@ -217,6 +217,8 @@ EMAIL_BACKEND = os.environ.get(
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Velsen Internationaal <internationaal@velsen.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The portal's public address, for links in e-mails sent outside a request (reminders, commands).
+PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000")
 STAFF_NOTIFICATION_EMAIL = os.environ.get("STAFF_NOTIFICATION_EMAIL", "internationaal@velsen.example")
 
 # Cache: Redis when REDIS_URL is set (shared by several app servers), local memory otherwise.
@@ -265,3 +267,11 @@ GRANT_DEFAULT_CEILING = "10000.00"
 # Development and tests serve static files straight from the apps (no collectstatic needed).
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
 WHITENOISE_AUTOREFRESH = DEBUG or TESTING
+
+# Retention terms (AVG), as published in the privacy statement; `manage.py purge_expired` applies them.
+RETENTION = {
+    "draft_applications_days": envint("RETENTION_DRAFT_DAYS", 365),
+    "settled_application_years": envint("RETENTION_GRANT_FILE_YEARS", 7),
+    "unverified_accounts_days": envint("RETENTION_UNVERIFIED_DAYS", 30),
+    "audit_events_days": envint("RETENTION_AUDIT_DAYS", 365),
+}

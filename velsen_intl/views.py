@@ -1,13 +1,20 @@
+from django import forms
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from audit.services import client_ip, record
 from velsen_intl import overview
+from velsen_intl import privacy as avg
+from velsen_intl.forms import PortalFormMixin
 from velsen_intl.pillars import PILLAR_SLUGS
 
 SLUG_TO_PILLAR = {slug: pillar for pillar, slug in PILLAR_SLUGS.items()}
@@ -85,3 +92,48 @@ def start(request):
         if url:
             return redirect(url)
     return render(request, "portal/start.html")
+
+
+class DeleteAccountForm(PortalFormMixin, forms.Form):
+    password = forms.CharField(
+        label=gettext_lazy("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=gettext_lazy("To be sure it is you, enter your password."),
+    )
+    confirm = forms.BooleanField(label=gettext_lazy("I understand that my account is deleted and cannot be restored."))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(gettext_lazy("This password is not correct."))
+        return password
+
+
+@login_required
+def my_data(request):
+    """A person's own data: download it, or delete the account (AVG articles 15, 17 and 20)."""
+    blockers = avg.deletion_blockers(request.user)
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and not blockers and form.is_valid():
+        user = request.user
+        logout(request)
+        avg.delete_account(user, ip=client_ip(request))
+        messages.success(request, _("Your account has been deleted."))
+        return redirect("home")
+    context = {"form": form, "blockers": blockers, "breadcrumbs": [(_("My data"), None)]}
+    return render(request, "portal/my_data.html", context)
+
+
+@login_required
+@require_safe
+def my_data_download(request):
+    data = avg.export_data(request.user)
+    record(actor=request.user, action="account.data_exported", obj=request.user, ip=client_ip(request))
+    response = JsonResponse(data, json_dumps_params={"indent": 2, "ensure_ascii": False})
+    response["Content-Disposition"] = 'attachment; filename="mijn-gegevens-velsen-internationaal.json"'
+    return response

@@ -152,6 +152,7 @@ def test_a_question_from_draft_to_decision(page, base_url, axe, people, as_user,
     arguer.get_by_role("button", name="Argument plaatsen").click()
     expect(arguer.locator(".council-arguments")).to_contain_text("Meer ruimte voor de Global Goals.")
     axe(arguer)
+    arguer.screenshot(path="/tmp/council-member.png", full_page=True)
 
     # --- The tally stays hidden while voting is open ------------------------------------------------
     anonymous.goto(f"{base_url}/council/{question.pk}/")
@@ -238,7 +239,7 @@ def test_the_council_pages_in_english(page, base_url, axe, people, as_user):
     member.get_by_role("link", name="Stedenbanden").click()
     axe(member)
     member.get_by_role("button", name="Cast my vote").click()  # no choice: an error, in English
-    expect(member.locator(".error-summary")).to_contain_text("Your vote")
+    expect(member.locator(".error-summary")).to_contain_text("Your choice")
     axe(member, "(form with errors)")
     member.get_by_role("radio", name="Abstain", exact=True).check()
     member.get_by_role("button", name="Cast my vote").click()
@@ -247,16 +248,33 @@ def test_the_council_pages_in_english(page, base_url, axe, people, as_user):
     _h1(member, "Declare a personal interest")
     axe(member)
 
+    member.goto(f"{base_url}/council/{question.pk}/interest/")
+    _h1(member, "Een persoonlijk belang melden")
+    axe(member)
+
     staff = as_user(servant.email, "/en")
-    for path, heading in [
-        ("/en/council/manage/", "Council questions: preparation"),
-        (f"/en/council/manage/{question.pk}/", "Stedenbanden"),
-        ("/en/council/manage/new/", "New council question"),
-        (f"/en/council/manage/{question.pk}/withdraw/", "Withdraw the question"),
-    ]:
-        staff.goto(base_url + path)
-        _h1(staff, heading)
-        axe(staff)
+    pk = question.pk
+    option_pk = question.options.first().pk
+    for prefix in ("/en", ""):
+        for path, heading in [
+            ("/council/manage/", ("Council questions: preparation", "Raadsvragen: voorbereiding")),
+            (f"/council/manage/{pk}/", ("Stedenbanden", "Stedenbanden")),
+            ("/council/manage/new/", ("New council question", "Nieuwe raadsvraag")),
+            (f"/council/manage/{pk}/edit/", ("Edit the question", "De vraag bewerken")),
+            (f"/council/manage/{pk}/options/new/", ("New option", "Nieuwe optie")),
+            (f"/council/manage/{pk}/options/{option_pk}/", ("Edit option", "Optie bewerken")),
+            (f"/council/manage/{pk}/documents/new/", ("Add a document", "Een document toevoegen")),
+            (f"/council/manage/{pk}/open/", ("Open voting", "Stemming openen")),
+            (f"/council/manage/{pk}/decide/", ("Record the decision", "Het besluit vastleggen")),
+            (
+                f"/council/manage/{pk}/formal-decision/",
+                ("Record the formal decision", "Het formele besluit vastleggen"),
+            ),
+            (f"/council/manage/{pk}/withdraw/", ("Withdraw the question", "De vraag intrekken")),
+        ]:
+            staff.goto(base_url + prefix + path)
+            _h1(staff, heading[0] if prefix else heading[1])
+            axe(staff)
     staff.goto(f"{base_url}/en/council/manage/{question.pk}/")
     staff.get_by_role("button", name="Close voting now").click()
     expect(staff.locator(".council-results")).to_contain_text("Votes per option")

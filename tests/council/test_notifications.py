@@ -89,3 +89,20 @@ def test_close_due_votes_command(civil_servant, members):
     call_command("close_due_votes", stdout=out)
     assert Question.objects.get(pk=question.pk).status == S.VOTING_CLOSED
     assert "1 question(s)" in out.getvalue()
+
+
+def test_a_failed_reminder_mail_is_tried_again_on_the_next_run(voting, members, monkeypatch):
+    _closing_in(voting, 6)
+    mail.outbox.clear()
+    real = services._mail_members
+
+    def broken(*args, **kwargs):
+        raise ConnectionError("mail server down")
+
+    monkeypatch.setattr(services, "_mail_members", broken)
+    with pytest.raises(ConnectionError):
+        services.send_vote_reminders()
+    assert not VoteReminder.objects.exists()
+    monkeypatch.setattr(services, "_mail_members", real)
+    assert len(services.send_vote_reminders()) == len(members)
+    assert len(mail.outbox) == len(members)

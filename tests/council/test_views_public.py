@@ -128,3 +128,14 @@ def test_the_public_pages_stay_within_the_query_budget(client, civil_servant, dj
         assert client.get(reverse("council:question_list")).status_code == 200
     with django_assert_max_num_queries(12):
         assert client.get(reverse("council:question_detail", args=[question.pk])).status_code == 200
+
+
+def test_the_public_history_names_the_municipality_not_the_civil_servant(
+    client, council_client, civil_servant_client, published
+):
+    url = reverse("council:question_detail", args=[published.pk])
+    for c in (client, council_client):
+        content = c.get(url).content.decode()
+        assert "Anna Ambtenaar" not in content
+        assert "Gemeente Velsen" in content or "Municipality of Velsen" in content
+    assert "Anna Ambtenaar" in civil_servant_client.get(url).content.decode()
