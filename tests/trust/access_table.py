@@ -136,5 +136,33 @@ TABLE = {
     "council:withdraw": STAFF_FORM,
     "council:formal_decision": STAFF_FORM,
     "council:publish": STAFF_ACTION,
+    # The open data API and its pages: public and read-only.
+    # django-ninja's root has no page of its own (the docs are at api:docs).
+    "api:api-root": ("404 404 404 404 404 404", "404 404 404 404 404 404"),
+    "api:openapi-json": PUBLIC_ANY_METHOD,  # django-ninja serves the (read-only) schema to any method
+    "api:docs": PUBLIC_PAGE,
+    "api:budget": PUBLIC_PAGE,
+    "api:grants": PUBLIC_PAGE,
+    "api:partnerships": PUBLIC_PAGE,
+    "api:partnership": PUBLIC_PAGE,
+    "api:city_links_jsonld": PUBLIC_PAGE,
+    "api:goals": PUBLIC_PAGE,
+    "api:goal": PUBLIC_PAGE,
+    "api:questions": PUBLIC_PAGE,
+    "api:question": PUBLIC_PAGE,
+    "api:vote_events": PUBLIC_PAGE,
+    # The world's question is still open for voting: its votes are not public yet, for anyone.
+    "api:vote_event": ("404 404 404 404 404 404", "405 405 405 405 405 405"),
+    "api:grants_csv": PUBLIC_PAGE,
+    "api:partnerships_csv": PUBLIC_PAGE,
+    "api:contributions_csv": PUBLIC_PAGE,
+    "api:votes_csv": PUBLIC_PAGE,
+    "api:woo_csv": PUBLIC_PAGE,
+    "open_data:index": PUBLIC_PAGE,
+    "open_data:docs": PUBLIC_PAGE,
+    "open_data:woo_grants": PUBLIC_PAGE,
+    # A person's own data (AVG): export and account deletion; nobody else's is reachable.
+    "my_data": LOGGED_IN,
+    "my_data_download": ("L 200 200 200 200 200", "L 405 405 405 405 405"),
     "council:close": STAFF_ACTION,
 }

@@ -70,6 +70,13 @@ def kwargs_for(name, w):
         "grants:staff_detail": {"pk": granted.pk},
         "grants:staff_action": {"pk": granted.pk, "name": "note"},
         "council:option_edit": {"pk": q.pk, "option_pk": w["option"].pk},
+        "api:budget": {"year": granted.year},
+        "api:partnership": {"id": w["partnership"].pk},
+        "api:goal": {"number": 14},
+        "api:question": {"id": q.pk},
+        "api:vote_event": {"id": q.pk},
+        "api:grants_csv": {"year": granted.year},
+        "api:woo_csv": {"year": granted.year},
     }
     if name in table:
         return table[name]
