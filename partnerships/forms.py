@@ -29,6 +29,15 @@ class GoalChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return str(obj)
 
+    def _check_values(self, value):
+        # SQLite cannot even look up a number beyond 64 bits (OverflowError, a 500): refuse it as invalid.
+        try:
+            return super()._check_values(value)
+        except OverflowError:
+            raise forms.ValidationError(
+                self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": "…"}
+            ) from None
+
 
 class ThemeChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
