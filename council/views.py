@@ -30,6 +30,7 @@ from council.forms import (
     WithdrawForm,
 )
 from council.models import Argument, Option, Question, Topic, Vote
+from velsen_intl.ratelimit import ratelimit
 
 STAFF = (Role.CIVIL_SERVANT, Role.ADMINISTRATOR)
 PAGE_SIZE = 20
@@ -218,6 +219,7 @@ def my_questions(request):
 
 @role_required(Role.COUNCIL_MEMBER)
 @require_POST
+@ratelimit("council_vote", rate=(10, 60))
 def vote(request, pk):
     question = _public_question(pk)
     form = VoteForm(request.POST, question=question, auto_id="vote_%s")

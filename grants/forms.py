@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from grants.models import Application, CostLine, Status
 from grants.validators import ALLOWED_LABELS, normalise_iban, validate_attachment, validate_iban, validate_kvk_number
+from partnerships.forms import GoalChoiceField
 from partnerships.models import Partnership
 from velsen_intl.forms import PortalFormMixin
 from velsen_intl.pillars import Pillar
@@ -120,6 +121,7 @@ class ApplicationForm(PortalFormMixin, forms.ModelForm):
             "other_funding_description",
             "requested_amount",
         ]
+        field_classes = {"goals": GoalChoiceField}
         widgets = {
             "applicant_kind": forms.RadioSelect,
             "pillar": forms.RadioSelect,

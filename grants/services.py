@@ -264,6 +264,8 @@ def save_draft(application, *, actor, cost_lines=None, goals=None, files=(), ip=
             _require_state(current, {Status.DRAFT}, _("Changing the application"))
             application.status = Status.DRAFT
             application.save()
+            # Not in the applicant's timeline (a draft is saved often), but in the audit log.
+            record(actor=actor, action="grants.draft_changed", obj=application, ip=ip)
         if cost_lines is not None:
             application.cost_lines.all().delete()
             CostLine.objects.bulk_create(

@@ -1,6 +1,7 @@
 """Validation of what applicants type and upload: IBAN (mod 97), KvK number, attachments by content."""
 
 import re
+import zipfile
 
 import filetype
 from django.core.exceptions import ValidationError
@@ -19,6 +20,32 @@ ALLOWED_TYPES = {
     "image/jpeg": "JPEG",
 }
 ALLOWED_LABELS = ", ".join(ALLOWED_TYPES.values())
+EXTENSIONS = {
+    "application/pdf": ".pdf",
+    "application/vnd.oasis.opendocument.text": ".odt",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ".xlsx",
+    "image/png": ".png",
+    "image/jpeg": ".jpg",
+}
+ZIP_TYPES = {
+    "application/vnd.oasis.opendocument.text",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+# Markup a browser or a PDF reader would run: a file carrying it is a polyglot, whatever its magic bytes.
+ACTIVE_CONTENT = (
+    b"<script",
+    b"<html",
+    b"<!doctype html",
+    b"<svg",
+    b"<iframe",
+    b"<?php",
+    b"javascript:",
+    b"/javascript",
+)
+MAX_UNPACKED_SIZE = 50 * 1024 * 1024
+MAX_PACKING_RATIO = 100
 
 
 def normalise_iban(value):
@@ -77,4 +104,39 @@ def validate_attachment(uploaded):
             code="file_type",
             params={"name": uploaded.name, "allowed": ALLOWED_LABELS},
         )
+    if not content_is_safe(uploaded, mime):
+        raise ValidationError(
+            _("%(name)s is damaged or carries scripts or other hidden content; send a plain %(allowed)s file."),
+            code="unsafe_content",
+            params={"name": uploaded.name, "allowed": ALLOWED_LABELS},
+        )
     return mime
+
+
+def content_is_safe(uploaded, mime):
+    """Beyond the magic bytes: no script or markup inside (polyglots), a PDF that ends as a PDF
+    does, and an office document that is a sound zip without a bomb or ../ entries in it."""
+    uploaded.seek(0)
+    data = uploaded.read()
+    uploaded.seek(0)
+    lowered = data.lower()
+    if any(marker in lowered for marker in ACTIVE_CONTENT):
+        return False
+    if mime == "application/pdf" and b"%%EOF" not in data[-1024:]:
+        return False
+    if mime in ZIP_TYPES:
+        try:
+            with zipfile.ZipFile(uploaded) as archive:
+                entries = archive.infolist()
+        except (zipfile.BadZipFile, ValueError, OSError):
+            return False
+        finally:
+            uploaded.seek(0)
+        if sum(e.file_size for e in entries) > MAX_UNPACKED_SIZE:
+            return False
+        for entry in entries:
+            if entry.filename.startswith(("/", "\\")) or ".." in entry.filename.replace("\\", "/").split("/"):
+                return False
+            if entry.file_size > 1024 * 1024 and entry.file_size > MAX_PACKING_RATIO * max(entry.compress_size, 1):
+                return False
+    return True

@@ -1,6 +1,9 @@
+import io
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
+import filetype
 from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +28,15 @@ class DateInput(forms.DateInput):
 class GoalChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return str(obj)
+
+    def _check_values(self, value):
+        # SQLite cannot even look up a number beyond 64 bits (OverflowError, a 500): refuse it as invalid.
+        try:
+            return super()._check_values(value)
+        except OverflowError:
+            raise forms.ValidationError(
+                self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": "…"}
+            ) from None
 
 
 class ThemeChoiceField(forms.ModelMultipleChoiceField):
@@ -186,13 +198,73 @@ class CompleteStepForm(PortalFormMixin, forms.Form):
     done_on = forms.DateField(label=_("Done on"), widget=DateInput())
 
 
+# What the content (magic bytes) must be for each allowed extension; None: plain UTF-8 text.
+DOCUMENT_TYPES = {
+    ".pdf": "application/pdf",
+    ".odt": "application/vnd.oasis.opendocument.text",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".doc": "application/msword",
+    ".txt": None,
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".png": "image/png",
+}
+# Markup a browser or a PDF reader would run: a file carrying it is a polyglot, whatever its magic bytes.
+ACTIVE_CONTENT = (
+    b"<script",
+    b"<html",
+    b"<!doctype html",
+    b"<svg",
+    b"<iframe",
+    b"<?php",
+    b"javascript:",
+    b"/javascript",
+)
+
+
+def _content_matches(data, expected):
+    """The content is what the extension says (by magic bytes), and carries nothing hidden."""
+    if not data or any(marker in data.lower() for marker in ACTIVE_CONTENT):
+        return False
+    kind = filetype.guess(data[:8192])
+    if expected is None:  # text: no binary type, valid UTF-8, no control characters but whitespace
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            return False
+        return kind is None and not any(ord(c) < 32 and c not in "\t\n\r\f" for c in text)
+    if kind is None or kind.mime != expected:
+        return False
+    if expected == "application/pdf":
+        return b"%%EOF" in data[-1024:]
+    if expected.startswith("application/vnd."):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                entries = archive.infolist()
+        except (zipfile.BadZipFile, ValueError, OSError):
+            return False
+        unpacked = sum(e.file_size for e in entries)
+        unsafe_name = any(e.filename.startswith("/") or ".." in e.filename.split("/") for e in entries)
+        return not unsafe_name and unpacked <= 5 * MAX_DOCUMENT_SIZE and unpacked <= 100 * max(len(data), 1)
+    return True
+
+
 def validate_document(upload):
     if upload is None:
         return
-    if Path(upload.name).suffix.lower() not in ALLOWED_DOCUMENT_EXTENSIONS:
+    suffix = Path(upload.name).suffix.lower()
+    if suffix not in ALLOWED_DOCUMENT_EXTENSIONS:
         raise forms.ValidationError(_("Upload a PDF, ODT, Word, text, JPEG or PNG file."))
     if upload.size > MAX_DOCUMENT_SIZE:
         raise forms.ValidationError(_("The file is larger than 10 MB."))
+    upload.seek(0)
+    data = upload.read()
+    upload.seek(0)
+    if not _content_matches(data, DOCUMENT_TYPES[suffix]):
+        raise forms.ValidationError(
+            _("The content of this file is not a %(kind)s file, or it carries scripts or other hidden content."),
+            params={"kind": suffix.lstrip(".").upper()},
+        )
 
 
 class DocumentFieldsMixin(forms.Form):

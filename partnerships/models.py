@@ -1,3 +1,6 @@
+import uuid
+from pathlib import Path
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -347,7 +350,9 @@ class Activity(models.Model):
 
 
 def activity_document_path(instance, filename):
-    return f"partnerships/activities/{instance.activity_id}/{filename}"
+    # A name the server makes; the uploader's file name only lends its (validated) extension.
+    suffix = Path(filename).suffix.lower()
+    return f"partnerships/activities/{instance.activity_id}/{uuid.uuid4().hex}{suffix if suffix.isascii() else ''}"
 
 
 class ActivityDocument(models.Model):

@@ -2,6 +2,7 @@
 
 import mimetypes
 from collections import defaultdict
+from pathlib import Path
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -31,8 +32,10 @@ from partnerships.forms import (
     TransformForm,
 )
 from partnerships.models import Activity, ActivityDocument, Partner, Partnership, PhaseOutStep, StatusChange, Theme
+from velsen_intl.ratelimit import ratelimit
 
 PAGE_SIZE = 20
+upload_limit = ratelimit("partnerships_upload", rate=(60, 3600))
 staff_only = role_required(Role.CIVIL_SERVANT, Role.ADMINISTRATOR)
 
 # The template a higher app (grants) may provide to list a partnership's grants on its page.
@@ -195,7 +198,8 @@ def document(request, pk):
     except FileNotFoundError:
         raise Http404
     content_type = mimetypes.guess_type(doc.filename)[0] or "application/octet-stream"
-    response = FileResponse(handle, as_attachment=True, filename=doc.filename, content_type=content_type)
+    name = f"document-{doc.pk}{Path(doc.filename).suffix}"  # server-made, whatever the upload was called
+    response = FileResponse(handle, as_attachment=True, filename=name, content_type=content_type)
     response["X-Content-Type-Options"] = "nosniff"
     return response
 
@@ -463,6 +467,7 @@ def complete_step(request, slug, step_pk):
 
 @staff_only
 @require_http_methods(["GET", "POST"])
+@upload_limit
 def log_activity(request, slug):
     partnership = _staff_partnership(slug)
     form = ActivityForm(request.POST or None, request.FILES or None)
@@ -503,6 +508,7 @@ def log_activity(request, slug):
 
 @staff_only
 @require_http_methods(["GET", "POST"])
+@upload_limit
 def add_document(request, slug, pk):
     partnership = _staff_partnership(slug)
     activity = get_object_or_404(Activity, pk=pk, partnership=partnership)

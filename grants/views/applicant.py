@@ -16,9 +16,14 @@ from audit.services import client_ip
 from grants import services
 from grants.forms import AccountForm, AnswerForm, ApplicationForm, CostLineFormSet, WithdrawForm, cost_lines_from
 from grants.models import Application, Attachment, Status
+from grants.validators import EXTENSIONS
 from grants.views.common import get_own_application, get_visible_application, public_events
+from velsen_intl.ratelimit import ratelimit
 
 citizen_required = role_required(Role.CITIZEN)
+# Applying (saving and submitting) and uploading: plenty for a person, a wall for a script.
+apply_limit = ratelimit("grants_apply", rate=(30, 3600))
+upload_limit = ratelimit("grants_upload", rate=(20, 3600))
 
 
 def _crumbs(*extra):
@@ -41,11 +46,13 @@ def my_applications(request):
 
 
 @citizen_required
+@apply_limit
 def apply(request):
     return _edit(request, Application(applicant=request.user))
 
 
 @citizen_required
+@apply_limit
 def edit(request, pk):
     application = get_own_application(request.user, pk)
     if application.status != Status.DRAFT:
@@ -161,6 +168,7 @@ def withdraw(request, pk):
 
 
 @citizen_required
+@upload_limit
 def answer(request, pk):
     application = get_own_application(request.user, pk)
     if application.status != Status.INFORMATION_REQUESTED:
@@ -193,6 +201,7 @@ def answer(request, pk):
 
 
 @citizen_required
+@upload_limit
 def account(request, pk):
     application = get_own_application(request.user, pk)
     if application.status != Status.GRANTED:
@@ -235,7 +244,9 @@ def attachment(request, pk, attachment_pk):
         file = Attachment.objects.get(pk=attachment_pk, application=application)
     except Attachment.DoesNotExist:
         raise Http404
-    response = FileResponse(file.file.open("rb"), as_attachment=True, filename=file.original_name)
+    # A name the server makes: the applicant's own file name never reaches the header.
+    name = f"{application.reference or 'draft'}-{file.pk}{EXTENSIONS.get(file.content_type, '')}"
+    response = FileResponse(file.file.open("rb"), as_attachment=True, filename=name)
     response["Content-Type"] = file.content_type
     response["Cache-Control"] = "private, no-store"
     return response

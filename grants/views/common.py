@@ -3,7 +3,7 @@
 from django.db.models import Prefetch
 from django.http import Http404
 
-from grants.models import Application, ApplicationEvent
+from grants.models import Application, ApplicationEvent, Status
 
 
 def application_queryset():
@@ -26,7 +26,10 @@ def get_visible_application(user, pk):
         application = application_queryset().get(pk=pk)
     except Application.DoesNotExist:
         raise Http404
-    if application.applicant_id == user.pk or user.is_civil_servant:
+    if application.applicant_id == user.pk:
+        return application
+    # Staff see what was sent to them; a draft is still the applicant's own (as in the queue).
+    if user.is_civil_servant and application.status != Status.DRAFT:
         return application
     raise Http404
 

@@ -208,9 +208,11 @@ def test_attachments_are_downloaded_only_by_owner_and_staff(
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment")
     assert b"".join(response.streaming_content) == PDF_BYTES
-    assert civil_servant_client.get(url).status_code == 200
+    assert civil_servant_client.get(url).status_code == 404  # a draft is not sent to the municipality yet
     assert other_citizen_client.get(url).status_code == 404
     assert client.get(url).status_code == 302
+    services.submit(application, actor=citizen)
+    assert civil_servant_client.get(url).status_code == 200
 
 
 def test_a_draft_can_be_changed_and_submitted_later(citizen_client, citizen):

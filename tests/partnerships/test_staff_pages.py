@@ -274,7 +274,7 @@ def test_logging_an_activity_with_a_document_once(civil_servant_client, galle):
                 "title": "Werkbezoek",
                 "participants": "Burgemeester",
                 "costs": "1234.56",
-                "document": SimpleUploadedFile("verslag.pdf", b"%PDF-1.4", content_type="application/pdf"),
+                "document": SimpleUploadedFile("verslag.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf"),
                 "document_title": "Verslag",
                 "document_is_public": "on",
             },
@@ -309,7 +309,7 @@ def test_an_activity_refuses_negative_costs_and_unsafe_files(civil_servant_clien
 def test_adding_a_document_to_an_activity(civil_servant_client, galle, activity):
     response = civil_servant_client.post(
         reverse("partnerships:add_document", args=[galle.slug, activity.pk]),
-        {"document": SimpleUploadedFile("brief.pdf", b"%PDF"), "document_title": "Brief"},
+        {"document": SimpleUploadedFile("brief.pdf", b"%PDF-1.4\n%%EOF\n"), "document_title": "Brief"},
     )
     assert response.status_code == 302
     assert activity.documents.get().title == "Brief"
