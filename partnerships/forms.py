@@ -145,14 +145,18 @@ class PartnershipForm(PortalFormMixin, IdempotentFormMixin, forms.ModelForm):
     def service_fields(self):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
-    def chosen_partners(self):
-        """The ticked partners plus the new one (created here: a partner is reference data)."""
+    def chosen_partners(self, *, actor, ip=None):
+        """The ticked partners plus the new one typed in (registered through the partner service,
+        so that its creation is audited like any other)."""
+        from partnerships.services import save_partner
+
         partners = list(self.cleaned_data.get("partners") or [])
         name = self.cleaned_data.get("new_partner_name", "").strip()
         if name:
-            partner, _created = Partner.objects.get_or_create(
-                name=name, country_code=self.cleaned_data["new_partner_country"]
-            )
+            code = self.cleaned_data["new_partner_country"]
+            partner = Partner.objects.filter(name=name, country_code=code).first()
+            if partner is None:
+                partner = save_partner(None, actor=actor, fields={"name": name, "country_code": code}, ip=ip)
             if partner not in partners:
                 partners.append(partner)
         return partners

@@ -242,7 +242,7 @@ def create(request):
         partnership = services.create_partnership(
             actor=request.user,
             fields=form.service_fields(),
-            partners=form.chosen_partners(),
+            partners=form.chosen_partners(actor=request.user, ip=client_ip(request)),
             themes=form.cleaned_data["themes"],
             goals=form.cleaned_data["goals"],
             idempotency_key=form.cleaned_data["idempotency_key"],
@@ -273,7 +273,7 @@ def edit(request, slug):
             partnership,
             actor=request.user,
             fields=form.service_fields(),
-            partners=form.chosen_partners(),
+            partners=form.chosen_partners(actor=request.user, ip=client_ip(request)),
             themes=list(form.cleaned_data["themes"]),
             goals=list(form.cleaned_data["goals"]),
             ip=client_ip(request),

@@ -123,6 +123,10 @@ def test_a_civil_servant_registers_a_project_cooperation_once(civil_servant_clie
     assert list(partnership.partners.values_list("name", "country_code")) == [("Esbjerg", "DK")]
     assert list(partnership.goals.values_list("pk", flat=True)) == [7, 13]
     assert AuditEvent.objects.filter(action="partnerships.create").count() == 1
+    # The new partner city typed into the form is registered through the audited partner service.
+    assert (
+        AuditEvent.objects.filter(action="partnerships.partner_create", object_repr__startswith="Esbjerg").count() == 1
+    )
 
 
 def test_bad_input_shows_field_errors_and_the_summary_and_keeps_what_was_typed(civil_servant_client):
