@@ -9,10 +9,16 @@ import os
 
 import pytest
 from django.db import connection
+from hypothesis import settings as hypothesis_settings
 
 from tests.factories import make_user
 
 PASSWORD = "velsen-test-password"
+
+# CI runs the fuzzers with a fixed seed, so that a run can be repeated; locally they explore anew.
+hypothesis_settings.register_profile("ci", derandomize=True)
+if os.environ.get("CI") or os.environ.get("VELSEN_STRICT_SKIPS") == "1":
+    hypothesis_settings.load_profile("ci")
 
 
 def pytest_collection_modifyitems(config, items):

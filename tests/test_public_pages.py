@@ -90,3 +90,14 @@ def test_every_response_carries_the_security_headers(client):
     assert response["Referrer-Policy"] == "same-origin"
     assert response["X-Frame-Options"] == "DENY"
     assert "camera=()" in response["Permissions-Policy"]
+
+
+def test_a_number_too_large_for_the_database_is_bad_input_not_a_server_error(client):
+    from django.test import RequestFactory
+
+    from velsen_intl.middleware import BadInputMiddleware
+
+    request = RequestFactory().get("/")
+    response = BadInputMiddleware(lambda r: None).process_exception(request, OverflowError("too big"))
+    assert response.status_code == 400
+    assert "kon niet worden verwerkt" in response.content.decode()

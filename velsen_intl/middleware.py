@@ -84,3 +84,21 @@ class SessionPolicyMiddleware:
         if user is not None and user.is_authenticated:
             response.headers["Cache-Control"] = "no-store, private"
         return response
+
+
+class BadInputMiddleware:
+    """A number too large for the database (SQLite stops at 64 bits) is bad input, not a server
+    error: whatever form or filter it reached, answer 400 with a clear page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, OverflowError):
+            from django.shortcuts import render
+
+            return render(request, "400.html", status=400)
+        return None

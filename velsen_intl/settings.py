@@ -108,6 +108,7 @@ MIDDLEWARE = [
     "velsen_intl.middleware.SessionPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "velsen_intl.middleware.SecurityHeadersMiddleware",
+    "velsen_intl.middleware.BadInputMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
