@@ -315,6 +315,29 @@ def _form_page(
     )
 
 
+def _question_action(request, question, form, *, perform, success, title, submit_label, **page):
+    """A staff form about one question: on a valid POST call `perform(cleaned_data)` (a service),
+    show its refusal on the form or go back to the question with `success`."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            perform(form.cleaned_data)
+        except services.TransitionError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, success)
+            return redirect("council:manage_question", pk=question.pk)
+    return _form_page(
+        request,
+        form,
+        title=title,
+        question=question,
+        submit_label=submit_label,
+        cancel_url=reverse("council:manage_question", args=[question.pk]),
+        breadcrumbs=[*_staff_crumbs(question), (title, "")],
+        **page,
+    )
+
+
 @role_required(*STAFF)
 @require_GET
 def staff_list(request):
@@ -362,23 +385,14 @@ def question_create(request):
 @require_http_methods(["GET", "POST"])
 def question_edit(request, pk):
     question = _staff_question(pk)
-    form = QuestionForm(request.POST or None, instance=question)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_question(question, actor=request.user, ip=client_ip(request), **form.cleaned_data)
-        except services.TransitionError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("The question has been saved."))
-            return redirect("council:manage_question", pk=question.pk)
-    return _form_page(
+    return _question_action(
         request,
-        form,
+        question,
+        QuestionForm(request.POST or None, instance=question),
+        perform=lambda data: services.update_question(question, actor=request.user, ip=client_ip(request), **data),
+        success=_("The question has been saved."),
         title=_("Edit the question"),
-        question=question,
         submit_label=_("Save"),
-        cancel_url=reverse("council:manage_question", args=[question.pk]),
-        breadcrumbs=[*_staff_crumbs(question), (_("Edit the question"), "")],
     )
 
 
@@ -450,23 +464,14 @@ def option_edit(request, pk, option_pk=None):
 @require_http_methods(["GET", "POST"])
 def document_add(request, pk):
     question = _staff_question(pk)
-    form = DocumentForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_document(question, actor=request.user, ip=client_ip(request), **form.cleaned_data)
-        except services.TransitionError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("The document has been added."))
-            return redirect("council:manage_question", pk=question.pk)
-    return _form_page(
+    return _question_action(
         request,
-        form,
+        question,
+        DocumentForm(request.POST or None),
+        perform=lambda data: services.add_document(question, actor=request.user, ip=client_ip(request), **data),
+        success=_("The document has been added."),
         title=_("Add a document"),
-        question=question,
         submit_label=_("Add document"),
-        cancel_url=reverse("council:manage_question", args=[question.pk]),
-        breadcrumbs=[*_staff_crumbs(question), (_("Add a document"), "")],
     )
 
 
@@ -499,31 +504,22 @@ def close(request, pk):
 @require_http_methods(["GET", "POST"])
 def open_voting(request, pk):
     question = _staff_question(pk)
-    form = OpenVotingForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.open_voting(
-                question,
-                actor=request.user,
-                starts_at=form.cleaned_data["starts_at"],
-                ends_at=form.cleaned_data["ends_at"],
-                reason=form.cleaned_data["reason"],
-                ip=client_ip(request),
-                base_url=request.build_absolute_uri("/"),
-            )
-        except services.TransitionError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("Voting is open; the council members have been e-mailed."))
-            return redirect("council:manage_question", pk=question.pk)
-    return _form_page(
+    return _question_action(
         request,
-        form,
+        question,
+        OpenVotingForm(request.POST or None),
+        perform=lambda data: services.open_voting(
+            question,
+            actor=request.user,
+            starts_at=data["starts_at"],
+            ends_at=data["ends_at"],
+            reason=data["reason"],
+            ip=client_ip(request),
+            base_url=request.build_absolute_uri("/"),
+        ),
+        success=_("Voting is open; the council members have been e-mailed."),
         title=_("Open voting"),
-        question=question,
         submit_label=_("Open voting"),
-        cancel_url=reverse("council:manage_question", args=[question.pk]),
-        breadcrumbs=[*_staff_crumbs(question), (_("Open voting"), "")],
     )
 
 
@@ -531,35 +527,26 @@ def open_voting(request, pk):
 @require_http_methods(["GET", "POST"])
 def decide(request, pk):
     question = _staff_question(pk)
-    form = DecideForm(request.POST or None, question=question)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.decide(
-                question,
-                actor=request.user,
-                chosen_options=form.cleaned_data["chosen_options"],
-                text=form.cleaned_data["text"],
-                decided_on=form.cleaned_data["decided_on"],
-                ip=client_ip(request),
-            )
-        except services.TransitionError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("The decision has been recorded and its consequences applied."))
-            return redirect("council:manage_question", pk=question.pk)
-    return _form_page(
+    return _question_action(
         request,
-        form,
+        question,
+        DecideForm(request.POST or None, question=question),
+        perform=lambda data: services.decide(
+            question,
+            actor=request.user,
+            chosen_options=data["chosen_options"],
+            text=data["text"],
+            decided_on=data["decided_on"],
+            ip=client_ip(request),
+        ),
+        success=_("The decision has been recorded and its consequences applied."),
         title=_("Record the decision"),
-        question=question,
         submit_label=_("Record decision"),
-        cancel_url=reverse("council:manage_question", args=[question.pk]),
         intro=_(
             "A chosen option that sets a new grant ceiling changes the budget of the question's year; "
             "one that ends or transforms a city link changes that partnership. The decision is their reason."
         ),
         results=services.public_results(question),
-        breadcrumbs=[*_staff_crumbs(question), (_("Record the decision"), "")],
     )
 
 
@@ -567,23 +554,16 @@ def decide(request, pk):
 @require_http_methods(["GET", "POST"])
 def withdraw(request, pk):
     question = _staff_question(pk)
-    form = WithdrawForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.withdraw(question, actor=request.user, reason=form.cleaned_data["reason"], ip=client_ip(request))
-        except services.TransitionError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("The question has been withdrawn."))
-            return redirect("council:manage_question", pk=question.pk)
-    return _form_page(
+    return _question_action(
         request,
-        form,
+        question,
+        WithdrawForm(request.POST or None),
+        perform=lambda data: services.withdraw(
+            question, actor=request.user, reason=data["reason"], ip=client_ip(request)
+        ),
+        success=_("The question has been withdrawn."),
         title=_("Withdraw the question"),
-        question=question,
         submit_label=_("Withdraw"),
-        cancel_url=reverse("council:manage_question", args=[question.pk]),
-        breadcrumbs=[*_staff_crumbs(question), (_("Withdraw the question"), "")],
     )
 
 
@@ -591,21 +571,14 @@ def withdraw(request, pk):
 @require_http_methods(["GET", "POST"])
 def formal_decision(request, pk):
     question = _staff_question(pk)
-    form = FormalDecisionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.record_formal_decision(question, actor=request.user, ip=client_ip(request), **form.cleaned_data)
-        except services.TransitionError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("The formal decision has been recorded."))
-            return redirect("council:manage_question", pk=question.pk)
-    return _form_page(
+    return _question_action(
         request,
-        form,
+        question,
+        FormalDecisionForm(request.POST or None),
+        perform=lambda data: services.record_formal_decision(
+            question, actor=request.user, ip=client_ip(request), **data
+        ),
+        success=_("The formal decision has been recorded."),
         title=_("Record the formal decision"),
-        question=question,
         submit_label=_("Save"),
-        cancel_url=reverse("council:manage_question", args=[question.pk]),
-        breadcrumbs=[*_staff_crumbs(question), (_("Record the formal decision"), "")],
     )
