@@ -8,7 +8,6 @@ skipped PostgreSQL test when the database is PostgreSQL.
 import os
 
 import pytest
-from django.db import connection
 from hypothesis import settings as hypothesis_settings
 
 from tests.factories import make_user
@@ -124,11 +123,6 @@ def admin_client_(administrator):
     from django.test import Client
 
     return _client_for(Client, administrator)
-
-
-@pytest.fixture
-def on_postgres():
-    return connection.vendor == "postgresql"
 
 
 @pytest.fixture(autouse=True)

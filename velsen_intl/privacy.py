@@ -23,14 +23,7 @@ PROVIDERS = ["grants.privacy"]
 
 
 def _providers():
-    modules = []
-    for name in PROVIDERS:
-        try:
-            modules.append(importlib.import_module(name))
-        except ModuleNotFoundError as error:
-            if error.name != name:
-                raise
-    return modules
+    return [importlib.import_module(name) for name in PROVIDERS]
 
 
 def export_data(user):

@@ -5,7 +5,6 @@ from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -68,15 +67,6 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
-def _first_url(*names):
-    for name in names:
-        try:
-            return reverse(name)
-        except NoReverseMatch:
-            continue
-    return None
-
-
 @login_required
 def start(request):
     """Each role lands on its own start page after login."""
@@ -84,13 +74,9 @@ def start(request):
     if user.is_civil_servant:
         return render(request, "portal/work_overview.html", {"overview": overview.work_overview()})
     if user.is_council_member:
-        url = _first_url("council:my_questions")
-        if url:
-            return redirect(url)
+        return redirect("council:my_questions")
     if user.is_citizen:
-        url = _first_url("grants:my_applications")
-        if url:
-            return redirect(url)
+        return redirect("grants:my_applications")
     return render(request, "portal/start.html")
 
 

@@ -49,13 +49,6 @@ def base_url(live_server):
     return live_server.url
 
 
-@pytest.fixture(scope="session")
-def axe_source():
-    from axe_playwright_python.sync_playwright import Axe
-
-    return Axe
-
-
 def check_accessibility(page, context=""):
     """Run axe-core (WCAG 2.1 A and AA) on the current page; fail with the violations listed."""
     from axe_playwright_python.sync_playwright import Axe
